@@ -1,0 +1,137 @@
+import { resolve } from 'node:path';
+
+/**
+ * The only reader of process.env. Every setting is parsed and checked here; a bad value stops start-up with a
+ * message naming the variable, so a misconfigured deployment never half-starts.
+ */
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  dataDir: string;
+  /** 'sqlite' (embedded default), 'mongo' (MONGODB_URI set) or 'memory' (tests and throwaway demos). */
+  store: 'sqlite' | 'mongo' | 'memory';
+  mongodbUri?: string;
+  logLevel: string;
+  /** Only used to create the first admin on an empty production or MongoDB store. */
+  adminPassword?: string;
+  /** Seed demo users, rules and portfolio on a new embedded store (never in production or on MongoDB). */
+  seedDemo: boolean;
+  bodyLimitBytes: number;
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  cookieSecure: boolean;
+  trustProxy: boolean;
+  corsOrigins: string[];
+  login: { maxFailures: number; lockMinutes: number };
+  apiKeyRatePerSecond: number;
+  serveUi: boolean;
+  shutdownGraceMs: number;
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+export const SETTINGS: { name: string; default: string; meaning: string }[] = [
+  { name: 'PORT', default: '8080', meaning: 'HTTP port for the API and the admin UI' },
+  { name: 'HOST', default: '0.0.0.0', meaning: 'Interface to listen on' },
+  { name: 'COVENANT_DATA_DIR', default: './data', meaning: 'Directory of the embedded SQLite store (covenant.db) and the decision spool' },
+  { name: 'MONGODB_URI', default: '(unset)', meaning: 'Use MongoDB (a replica set, for transactions) instead of the embedded store' },
+  { name: 'COVENANT_STORE', default: 'sqlite, or mongo when MONGODB_URI is set', meaning: 'Force a store: sqlite, mongo or memory (memory forgets everything on exit)' },
+  { name: 'NODE_ENV', default: 'development', meaning: 'production disables demo seeding and demands COVENANT_ADMIN_PASSWORD on an empty store' },
+  { name: 'LOG_LEVEL', default: 'info', meaning: 'pino level: fatal, error, warn, info, debug, trace, silent' },
+  { name: 'COVENANT_ADMIN_PASSWORD', default: '(unset)', meaning: 'Password of the first admin on an empty production or MongoDB store (at least 12 characters)' },
+  { name: 'COVENANT_SEED_DEMO', default: 'true (embedded, non-production)', meaning: 'Seed demo users, rules and portfolio on a new embedded store' },
+  { name: 'COVENANT_BODY_LIMIT', default: '2mb', meaning: 'Largest accepted JSON body (e.g. 512kb, 2mb)' },
+  { name: 'COVENANT_SESSION_IDLE_MINUTES', default: '30', meaning: 'A staff session ends after this long without a request' },
+  { name: 'COVENANT_SESSION_MAX_HOURS', default: '12', meaning: 'A staff session ends this long after sign-in, active or not' },
+  { name: 'COVENANT_COOKIE_SECURE', default: 'true in production', meaning: 'Mark the session cookie Secure (serve over TLS)' },
+  { name: 'COVENANT_TRUST_PROXY', default: 'false', meaning: 'Trust X-Forwarded-* from a reverse proxy' },
+  { name: 'COVENANT_CORS_ORIGINS', default: '(none: CORS off)', meaning: 'Comma-separated origins allowed to call the API from a browser' },
+  { name: 'COVENANT_LOGIN_MAX_FAILURES', default: '5', meaning: 'Failed sign-ins before an account is locked' },
+  { name: 'COVENANT_LOGIN_LOCK_MINUTES', default: '15', meaning: 'How long a locked account stays locked' },
+  { name: 'COVENANT_API_KEY_RATE', default: '2000', meaning: 'Requests per second allowed per API key' },
+  { name: 'COVENANT_SERVE_UI', default: 'true', meaning: 'Serve the built admin UI at /' },
+];
+
+export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
+  const problems: string[] = [];
+  const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'], 'development', problems) as Config['env'];
+  const mongodbUri = env.MONGODB_URI?.trim() || undefined;
+  if (mongodbUri && !/^mongodb(\+srv)?:\/\//.test(mongodbUri)) problems.push('MONGODB_URI must start with mongodb:// or mongodb+srv://');
+  const store = oneOf(env, 'COVENANT_STORE', ['sqlite', 'mongo', 'memory'], mongodbUri ? 'mongo' : 'sqlite', problems) as Config['store'];
+  if (store === 'mongo' && !mongodbUri) problems.push('COVENANT_STORE=mongo needs MONGODB_URI');
+  const adminPassword = env.COVENANT_ADMIN_PASSWORD || undefined;
+  if (adminPassword !== undefined && adminPassword.length < 12) problems.push('COVENANT_ADMIN_PASSWORD must be at least 12 characters');
+  const production = nodeEnv === 'production';
+  const config: Config = {
+    env: nodeEnv,
+    port: int(env, 'PORT', 8080, 0, 65535, problems),
+    host: env.HOST || '0.0.0.0',
+    dataDir: resolve(env.COVENANT_DATA_DIR || './data'),
+    store,
+    mongodbUri,
+    logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], nodeEnv === 'test' ? 'silent' : 'info', problems),
+    adminPassword,
+    seedDemo: bool(env, 'COVENANT_SEED_DEMO', !production && store !== 'mongo', problems) && !production && store !== 'mongo',
+    bodyLimitBytes: bytes(env, 'COVENANT_BODY_LIMIT', 2 * 1024 * 1024, problems),
+    sessionIdleMinutes: int(env, 'COVENANT_SESSION_IDLE_MINUTES', 30, 1, 24 * 60, problems),
+    sessionMaxHours: int(env, 'COVENANT_SESSION_MAX_HOURS', 12, 1, 24 * 14, problems),
+    cookieSecure: bool(env, 'COVENANT_COOKIE_SECURE', production, problems),
+    trustProxy: bool(env, 'COVENANT_TRUST_PROXY', false, problems),
+    corsOrigins: (env.COVENANT_CORS_ORIGINS || '').split(',').map((s) => s.trim()).filter(Boolean),
+    login: {
+      maxFailures: int(env, 'COVENANT_LOGIN_MAX_FAILURES', 5, 1, 100, problems),
+      lockMinutes: int(env, 'COVENANT_LOGIN_LOCK_MINUTES', 15, 1, 24 * 60, problems),
+    },
+    apiKeyRatePerSecond: int(env, 'COVENANT_API_KEY_RATE', 2000, 1, 1_000_000, problems),
+    serveUi: bool(env, 'COVENANT_SERVE_UI', true, problems),
+    shutdownGraceMs: 10_000,
+    ...overrides,
+  };
+  if (problems.length) throw new ConfigError(`Covenant cannot start: ${problems.join('; ')}.`);
+  return config;
+}
+
+function int(env: Env, name: string, dflt: number, min: number, max: number, problems: string[]): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return dflt;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    problems.push(`${name} must be a whole number from ${min} to ${max}; it was "${raw}"`);
+    return dflt;
+  }
+  return n;
+}
+
+function bool(env: Env, name: string, dflt: boolean, problems: string[]): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return dflt;
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  problems.push(`${name} must be true or false; it was "${raw}"`);
+  return dflt;
+}
+
+function oneOf(env: Env, name: string, allowed: string[], dflt: string, problems: string[]): string {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return dflt;
+  if (!allowed.includes(raw)) {
+    problems.push(`${name} must be one of ${allowed.join(', ')}; it was "${raw}"`);
+    return dflt;
+  }
+  return raw;
+}
+
+function bytes(env: Env, name: string, dflt: number, problems: string[]): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return dflt;
+  const m = /^(\d+)\s*(b|kb|mb)?$/i.exec(raw.trim());
+  if (!m) {
+    problems.push(`${name} must be a size such as 512kb or 2mb; it was "${raw}"`);
+    return dflt;
+  }
+  const unit = (m[2] || 'b').toLowerCase();
+  return Number(m[1]) * (unit === 'mb' ? 1024 * 1024 : unit === 'kb' ? 1024 : 1);
+}

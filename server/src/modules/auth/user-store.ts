@@ -1,0 +1,19 @@
+import type { AuditEvent } from '../audit/audit';
+import type { User } from './user';
+
+/**
+ * Staff users. Promises:
+ * - usernames are unique, compared case-insensitively: `create` of a taken name throws ConflictError `username_taken`;
+ * - `update` is compare-and-set on `revision` (RevisionConflictError, nothing changed) and NotFoundError for a missing id;
+ * - `recordLogin` changes only the login counters (no revision bump, no audit: it is not an administrative change);
+ * - audit events are appended in the same transaction as the change.
+ */
+export interface UserStore {
+  create(user: User, audit: AuditEvent[]): Promise<User>;
+  update(next: User, expectedRevision: number, audit: AuditEvent[]): Promise<User>;
+  recordLogin(id: string, state: Pick<User, 'failedLogins' | 'lockedUntil' | 'lastLoginAt'>): Promise<void>;
+  getById(id: string): Promise<User | null>;
+  getByUsername(username: string): Promise<User | null>;
+  list(): Promise<User[]>;
+  count(): Promise<number>;
+}

@@ -1,0 +1,19 @@
+import type { Stores } from '../stores';
+import { MemoryAuditStore } from './memory-audit-store';
+import { MemoryApiKeyStore, MemorySessionStore, MemoryUserStore } from './memory-auth-stores';
+import { MemoryRuleSetStore } from './memory-rule-set-store';
+
+export function openMemoryStores(): Stores {
+  const audit = new MemoryAuditStore();
+  return {
+    kind: 'memory',
+    audit,
+    ruleSets: new MemoryRuleSetStore(audit),
+    users: new MemoryUserStore(audit),
+    sessions: new MemorySessionStore(),
+    apiKeys: new MemoryApiKeyStore(audit),
+    isNew: true,
+    ping: async () => {},
+    close: async () => {},
+  };
+}
