@@ -1,6 +1,6 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Actor } from '../shared/actor';
-import { ForbiddenError, UnauthenticatedError } from '../shared/errors';
+import { AppError, ForbiddenError, UnauthenticatedError } from '../shared/errors';
 import type { SchemaValidator } from '../shared/validation';
 import type { Permission } from '../modules/auth/permissions';
 
@@ -37,6 +37,11 @@ export interface RouteDef {
   tags: string[];
   /** `$id` of the response schema, for the OpenAPI document. */
   response?: string;
+  /**
+   * A more specific refusal checked before the permission, e.g. four eyes: an author asking to approve their own
+   * version is told `four_eyes`, which is the real reason, rather than a generic missing permission.
+   */
+  precheck?: (ctx: { actor: Actor; params: Record<string, string> }) => Promise<void>;
   /** The handler writes the response itself (files, streams, server-sent events). */
   raw?: boolean;
   /** Accept a non-JSON body (streamed uploads); the handler reads `req` itself. */
@@ -70,13 +75,16 @@ export function toHandler(def: RouteDef, deps: RouteDeps): RequestHandler {
         if (!actor) throw new UnauthenticatedError();
         if (actor.kind === 'api-key' && def.allowApiKey === false)
           throw new ForbiddenError('This endpoint is for staff sessions, not API keys.', 'api_key_not_allowed');
+        if (def.precheck) await def.precheck({ actor, params: req.params as Record<string, string> });
         if (def.access !== 'authenticated' && !actor.permissions.has(def.access) && !actor.permissions.has('*'))
           throw new ForbiddenError(`You need the '${def.access}' permission for this.`, 'missing_permission', { permission: def.access });
       }
+      if (!def.rawBody && hasBody(req) && !req.is(['application/json', 'application/*+json']))
+        throw new AppError(415, 'unsupported_media_type', `Send the body as application/json; it was ${req.headers['content-type'] ?? 'not labelled'}.`);
       const query = { ...(req.query as Record<string, string | undefined>) };
       if (def.query) deps.validator.assert(def.query, query, 'The query string');
       let body: unknown = undefined;
-      if (def.body) body = deps.validator.assert(def.body, req.body, 'The request body');
+      if (def.body) body = deps.validator.assert(def.body, req.body ?? {}, 'The request body');
       const result = await def.handler({
         req,
         res,
@@ -96,4 +104,9 @@ export function toHandler(def: RouteDef, deps: RouteDeps): RequestHandler {
       next(e);
     }
   };
+}
+
+function hasBody(req: Request): boolean {
+  const len = req.headers['content-length'];
+  return (len !== undefined && len !== '0') || req.headers['transfer-encoding'] !== undefined;
 }

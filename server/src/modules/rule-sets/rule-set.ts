@@ -124,14 +124,14 @@ export interface RuleSetSummary {
  * Retiring is allowed from approved (withdrawn) and active (switched off). Rollback re-activates a retired version
  * that was approved and active once; it has its own endpoint.
  */
-export const TRANSITIONS: Record<string, { from: Status[]; to: Status }> = {
+export const TRANSITIONS = {
   submit: { from: ['draft'], to: 'in_review' },
   approve: { from: ['in_review'], to: 'approved' },
   reject: { from: ['in_review'], to: 'draft' },
   activate: { from: ['approved'], to: 'active' },
   retire: { from: ['approved', 'active'], to: 'retired' },
   rollback: { from: ['retired'], to: 'active' },
-};
+} satisfies Record<string, { from: Status[]; to: Status }> as Record<'submit' | 'approve' | 'reject' | 'activate' | 'retire' | 'rollback', { from: Status[]; to: Status }>;
 
 export type TransitionName = keyof typeof TRANSITIONS;
 

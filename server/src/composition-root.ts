@@ -1,0 +1,77 @@
+import { join } from 'node:path';
+import type { Config } from './config';
+import type { Logger } from './logger';
+import { buildApp } from './http/app';
+import type { RouteDef } from './http/route';
+import { auditRoutes } from './modules/audit/audit-routes';
+import { ApiKeyService } from './modules/auth/api-key-service';
+import { AuthService } from './modules/auth/auth-service';
+import { authRoutes } from './modules/auth/auth-routes';
+import { UserService } from './modules/auth/user-service';
+import { SchemaRuleSetChecker } from './modules/rule-sets/rule-set-checker';
+import { ruleSetRoutes } from './modules/rule-sets/rule-set-routes';
+import { RuleSetService } from './modules/rule-sets/rule-set-service';
+import { repoRoot } from './shared/paths';
+import { systemClock, type Clock } from './shared/clock';
+import { SchemaValidator } from './shared/validation';
+import { openStores } from './storage/open-stores';
+import type { Stores } from './storage/stores';
+import { seedNewStore } from './seed';
+
+/**
+ * The one place that builds stores and services and wires them together. Nothing else calls `new` on a service
+ * or opens a connection.
+ */
+export async function compose(config: Config, log: Logger, clock: Clock = systemClock) {
+  const validator = new SchemaValidator();
+  const stores: Stores = await openStores(config);
+  const users = new UserService(stores.users, stores.sessions, clock);
+  const auth = new AuthService(stores.users, stores.sessions, clock, {
+    sessionIdleMinutes: config.sessionIdleMinutes,
+    sessionMaxHours: config.sessionMaxHours,
+    maxFailures: config.login.maxFailures,
+    lockMinutes: config.login.lockMinutes,
+  });
+  const apiKeys = new ApiKeyService(stores.apiKeys, clock);
+  const checker = new SchemaRuleSetChecker(validator);
+  const ruleSets = new RuleSetService(stores.ruleSets, checker, clock);
+
+  const seeded = await seedNewStore({ config, log, stores, users, ruleSets });
+
+  const routes: RouteDef[] = [
+    ...authRoutes({ auth, users, apiKeys, cookieSecure: config.cookieSecure, demo: seeded.demo }),
+    ...ruleSetRoutes(ruleSets),
+    ...auditRoutes(stores.audit),
+  ];
+  const app = buildApp({
+    log,
+    validator,
+    routes,
+    auth,
+    apiKeys,
+    bodyLimitBytes: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    corsOrigins: config.corsOrigins,
+    uiDir: config.serveUi ? join(repoRoot(), 'dist', 'admin-ui') : undefined,
+    ready: async () => {
+      try {
+        await stores.ping();
+        return { ready: true, details: { store: stores.kind } };
+      } catch (e) {
+        return { ready: false, details: { store: stores.kind, error: (e as Error).message } };
+      }
+    },
+  });
+  return {
+    app,
+    routes,
+    stores,
+    services: { users, auth, apiKeys, ruleSets },
+    validator,
+    async close() {
+      await stores.close();
+    },
+  };
+}
+
+export type Composition = Awaited<ReturnType<typeof compose>>;
