@@ -1,0 +1,51 @@
+import type { ComponentType } from 'react';
+import type { SvgIconComponent } from '@mui/icons-material';
+import DashboardIcon from '@mui/icons-material/SpaceDashboardOutlined';
+import RuleIcon from '@mui/icons-material/RuleOutlined';
+import GavelIcon from '@mui/icons-material/GavelOutlined';
+import BusinessIcon from '@mui/icons-material/BusinessOutlined';
+import AlertIcon from '@mui/icons-material/NotificationImportantOutlined';
+import ScienceIcon from '@mui/icons-material/ScienceOutlined';
+import HistoryIcon from '@mui/icons-material/ManageSearchOutlined';
+import PeopleIcon from '@mui/icons-material/PeopleOutlined';
+import KeyIcon from '@mui/icons-material/VpnKeyOutlined';
+import type { Permission } from './auth/permissions';
+import { DashboardPage } from './pages/dashboard/DashboardPage';
+import { RuleSetsPage } from './pages/rule-sets/RuleSetsPage';
+import { DecisionsPage } from './pages/decisions/DecisionsPage';
+import { ClientsPage } from './pages/clients/ClientsPage';
+import { AlertsPage } from './pages/alerts/AlertsPage';
+import { SimulationsPage } from './pages/simulations/SimulationsPage';
+import { AuditPage } from './pages/audit/AuditPage';
+import { UsersPage } from './pages/admin/UsersPage';
+import { ApiKeysPage } from './pages/admin/ApiKeysPage';
+
+export interface AppRoute {
+  path: string;
+  /** The user needs this permission to see the page and its navigation item. */
+  permission: Permission;
+  /** i18n key of the navigation label. */
+  labelKey: string;
+  icon: SvgIconComponent;
+  Page: ComponentType;
+  /** Navigation group; items without one sit at the top level. */
+  section?: 'admin';
+}
+
+/** Every signed-in page, in navigation order. The side navigation and the router are both built from this. */
+export const APP_ROUTES: AppRoute[] = [
+  { path: '/', permission: 'decisions:read', labelKey: 'nav.dashboard', icon: DashboardIcon, Page: DashboardPage },
+  { path: '/rule-sets', permission: 'rules:read', labelKey: 'nav.ruleSets', icon: RuleIcon, Page: RuleSetsPage },
+  { path: '/decisions', permission: 'decisions:read', labelKey: 'nav.decisions', icon: GavelIcon, Page: DecisionsPage },
+  { path: '/clients', permission: 'clients:read', labelKey: 'nav.clients', icon: BusinessIcon, Page: ClientsPage },
+  { path: '/alerts', permission: 'alerts:read', labelKey: 'nav.alerts', icon: AlertIcon, Page: AlertsPage },
+  { path: '/simulations', permission: 'simulations:read', labelKey: 'nav.simulations', icon: ScienceIcon, Page: SimulationsPage },
+  { path: '/audit', permission: 'audit:read', labelKey: 'nav.audit', icon: HistoryIcon, Page: AuditPage },
+  { path: '/admin/users', permission: 'admin:users', labelKey: 'nav.adminUsers', icon: PeopleIcon, Page: UsersPage, section: 'admin' },
+  { path: '/admin/api-keys', permission: 'admin:api-keys', labelKey: 'nav.adminApiKeys', icon: KeyIcon, Page: ApiKeysPage, section: 'admin' },
+];
+
+/** The pages a user with these permissions may open, in navigation order. */
+export function visibleRoutes(permissions: readonly string[]): AppRoute[] {
+  return APP_ROUTES.filter((route) => permissions.includes(route.permission));
+}
