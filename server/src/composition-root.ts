@@ -36,7 +36,13 @@ export async function compose(config: Config, log: Logger, clock: Clock = system
   const checker = new SchemaRuleSetChecker(validator);
   const ruleSets = new RuleSetService(stores.ruleSets, checker, clock);
 
-  const seeded = await seedNewStore({ config, log, stores, users, ruleSets });
+  let seeded: { demo: boolean };
+  try {
+    seeded = await seedNewStore({ config, log, stores, users, ruleSets });
+  } catch (e) {
+    await stores.close();
+    throw e;
+  }
 
   const routes: RouteDef[] = [
     ...authRoutes({ auth, users, apiKeys, cookieSecure: config.cookieSecure, demo: seeded.demo }),

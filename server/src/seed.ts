@@ -5,6 +5,7 @@ import type { Logger } from './logger';
 import type { UserService } from './modules/auth/user-service';
 import type { RuleSetService } from './modules/rule-sets/rule-set-service';
 import { SYSTEM_ACTOR } from './shared/actor';
+import { ValidationError } from './shared/errors';
 import { repoRoot } from './shared/paths';
 import type { Stores } from './storage/stores';
 
@@ -31,7 +32,12 @@ export async function seedNewStore(d: { config: Config; log: Logger; stores: Sto
     } else {
       if (!config.adminPassword)
         throw new Error('The store has no users. Set COVENANT_ADMIN_PASSWORD (at least 12 characters) to create the first admin; no default password exists outside demo mode.');
-      await users.create({ username: 'admin', displayName: 'Administrator', roles: ['admin'], password: config.adminPassword }, SYSTEM_ACTOR);
+      try {
+        await users.create({ username: 'admin', displayName: 'Administrator', roles: ['admin'], password: config.adminPassword }, SYSTEM_ACTOR);
+      } catch (e) {
+        if (e instanceof ValidationError) throw new Error(`COVENANT_ADMIN_PASSWORD does not meet the password policy: it ${e.errors.map((x) => x.message).join('; ')}.`);
+        throw e;
+      }
       log.info('created the first admin user from COVENANT_ADMIN_PASSWORD');
     }
   }
