@@ -3,6 +3,8 @@ import type { Config } from './config';
 import type { Logger } from './logger';
 import { buildApp } from './http/app';
 import type { RouteDef } from './http/route';
+import { docsRouter } from './http/docs-routes';
+import { buildOpenApi } from './http/openapi';
 import { auditRoutes } from './modules/audit/audit-routes';
 import { ApiKeyService } from './modules/auth/api-key-service';
 import { AuthService } from './modules/auth/auth-service';
@@ -49,7 +51,9 @@ export async function compose(config: Config, log: Logger, clock: Clock = system
     ...ruleSetRoutes(ruleSets),
     ...auditRoutes(stores.audit),
   ];
+  let openApi: ReturnType<typeof buildOpenApi> | undefined;
   const app = buildApp({
+    publicRouters: [docsRouter(() => (openApi ??= buildOpenApi(routes, validator.schemas, packageVersion())))],
     log,
     validator,
     routes,
@@ -81,3 +85,7 @@ export async function compose(config: Config, log: Logger, clock: Clock = system
 }
 
 export type Composition = Awaited<ReturnType<typeof compose>>;
+
+function packageVersion(): string {
+  return (require(join(repoRoot(), 'package.json')) as { version: string }).version;
+}

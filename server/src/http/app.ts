@@ -1,5 +1,5 @@
 import cookieParser from 'cookie-parser';
-import express, { type Express, type Request, type Response } from 'express';
+import express, { type Express, type Request, type Response, type Router } from 'express';
 import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,6 +25,8 @@ export interface AppDeps {
   corsOrigins: string[];
   /** The built admin UI (dist/admin-ui), served at / when present. */
   uiDir?: string;
+  /** Public routers mounted before authentication (API docs, metrics). */
+  publicRouters?: Router[];
   /** Liveness and readiness, for load balancers and orchestrators. */
   ready: () => Promise<{ ready: boolean; details: Record<string, unknown> }>;
 }
@@ -68,6 +70,7 @@ export function buildApp(d: AppDeps): Express {
     const r = await d.ready();
     res.status(r.ready ? 200 : 503).json({ status: r.ready ? 'ready' : 'degraded', ...r.details });
   });
+  for (const r of d.publicRouters ?? []) app.use(r);
   app.use(authenticate(d.auth, d.apiKeys));
   const router = express.Router();
   for (const r of d.routes) router[r.method](r.path, toHandler(r, { validator: d.validator }));
