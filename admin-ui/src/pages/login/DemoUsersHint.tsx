@@ -12,7 +12,7 @@ export function DemoUsersHint() {
   const meta = useApiResource<{ demo?: boolean }>('/api/v1/meta');
   if (meta.status !== 'ready' || meta.data?.demo !== true) return null;
   return (
-    <Alert severity="info" variant="outlined" sx={{ mt: 3 }}>
+    <Alert severity="info" variant="outlined" role="note" sx={{ mt: 3 }}>
       {t('login.demoHint', { users: DEMO_USERS.join(', '), password: DEMO_PASSWORD })}
     </Alert>
   );

@@ -45,7 +45,7 @@ export function LoginPage() {
             {t('login.subtitle')}
           </Typography>
           {expired && (
-            <Alert severity="warning" sx={{ mb: 2 }}>
+            <Alert severity="warning" role="status" sx={{ mb: 2 }}>
               {t('login.sessionExpired')}
             </Alert>
           )}
