@@ -10,7 +10,9 @@ import { ApiKeyService } from './modules/auth/api-key-service';
 import { AuthService } from './modules/auth/auth-service';
 import { authRoutes } from './modules/auth/auth-routes';
 import { UserService } from './modules/auth/user-service';
-import { SchemaRuleSetChecker } from './modules/rule-sets/rule-set-checker';
+import { EngineCache } from './modules/engine';
+import { EngineRuleSetChecker } from './modules/rule-sets/engine-rule-set-checker';
+import { RuleSetConsole } from './modules/rule-sets/rule-set-console';
 import { ruleSetRoutes } from './modules/rule-sets/rule-set-routes';
 import { RuleSetService } from './modules/rule-sets/rule-set-service';
 import { repoRoot } from './shared/paths';
@@ -35,8 +37,10 @@ export async function compose(config: Config, log: Logger, clock: Clock = system
     lockMinutes: config.login.lockMinutes,
   });
   const apiKeys = new ApiKeyService(stores.apiKeys, clock);
-  const checker = new SchemaRuleSetChecker(validator);
+  const engine = new EngineCache(256);
+  const checker = new EngineRuleSetChecker(validator, engine);
   const ruleSets = new RuleSetService(stores.ruleSets, checker, clock);
+  const ruleSetConsole = new RuleSetConsole(ruleSets, checker);
 
   let seeded: { demo: boolean };
   try {
@@ -48,7 +52,7 @@ export async function compose(config: Config, log: Logger, clock: Clock = system
 
   const routes: RouteDef[] = [
     ...authRoutes({ auth, users, apiKeys, cookieSecure: config.cookieSecure, demo: seeded.demo }),
-    ...ruleSetRoutes(ruleSets),
+    ...ruleSetRoutes(ruleSets, ruleSetConsole),
     ...auditRoutes(stores.audit),
   ];
   let openApi: ReturnType<typeof buildOpenApi> | undefined;
@@ -76,7 +80,7 @@ export async function compose(config: Config, log: Logger, clock: Clock = system
     app,
     routes,
     stores,
-    services: { users, auth, apiKeys, ruleSets },
+    services: { users, auth, apiKeys, ruleSets, ruleSetConsole, engine },
     validator,
     async close() {
       await stores.close();

@@ -34,7 +34,9 @@ const TITLES: Record<number, string> = {
 };
 
 export function toProblem(err: AppError, requestId?: string, instance?: string): Problem {
+  // Details come first so they can add members but never overwrite the standard ones.
   const problem: Problem = {
+    ...err.details,
     type: PROBLEM_TYPE_BASE + err.code,
     title: TITLES[err.status] ?? 'Error',
     status: err.status,
@@ -43,7 +45,6 @@ export function toProblem(err: AppError, requestId?: string, instance?: string):
     errorId: err.errorId,
     requestId,
     instance,
-    ...err.details,
   };
   if (err.errors.length) problem.errors = err.errors;
   return problem;

@@ -1,6 +1,7 @@
 import { defineRoute, type RouteDef } from '../../http/route';
 import { ifMatch } from '../auth/auth-routes';
 import type { RuleSetVersion, TransitionName } from './rule-set';
+import type { RuleSetConsole } from './rule-set-console';
 import type { RuleSetService } from './rule-set-service';
 
 const V = '/api/v1/rule-sets/:key/versions/:version';
@@ -11,7 +12,7 @@ function withEtag(v: RuleSetVersion, status = 200) {
   return { status, body: v, headers: { ETag: `"${v.revision}"` } };
 }
 
-export function ruleSetRoutes(s: RuleSetService): RouteDef[] {
+export function ruleSetRoutes(s: RuleSetService, testConsole: RuleSetConsole): RouteDef[] {
   const transition = (name: TransitionName, access: 'rules:write' | 'rules:approve' | 'rules:activate', summary: string) =>
     defineRoute({
       method: 'post', path: `${V}/${name}`, access, body: 'rule-set-transition', tags: ['rule-sets'], summary,
@@ -78,6 +79,21 @@ export function ruleSetRoutes(s: RuleSetService): RouteDef[] {
       method: 'get', path: '/api/v1/rule-sets/:key/diff', access: 'rules:read', query: 'rule-set-diff-query', tags: ['rule-sets'],
       summary: 'Rules added, removed and changed between two versions, with the changed fields',
       handler: async ({ params, query }) => ({ body: await s.diff(params.key, Number(query.from), Number(query.to)) }),
+    }),
+    defineRoute({
+      method: 'post', path: `${V}/evaluate`, access: 'rules:read', allowApiKey: false, body: 'rule-set-evaluate', tags: ['test console'],
+      summary: 'Test console: evaluate any version (drafts included) with the given facts; never logged as a decision',
+      handler: async ({ params, body }) => ({ body: await testConsole.evaluate(params.key, num(params.version), body.facts, body) }),
+    }),
+    defineRoute({
+      method: 'post', path: `${V}/test`, access: 'rules:read', allowApiKey: false, body: 'rule-set-test-run', tags: ['test console'],
+      summary: "Run the version's test cases: pass or fail, with the differences",
+      handler: async ({ params, body }) => ({ body: await testConsole.test(params.key, num(params.version), body) }),
+    }),
+    defineRoute({
+      method: 'get', path: `${V}/publish-check`, access: 'rules:read', tags: ['rule-sets'],
+      summary: 'What would stop this version being submitted or activated: static-check errors, warnings and failing tests',
+      handler: async ({ params }) => ({ body: await s.publishReport(params.key, num(params.version)) }),
     }),
     defineRoute({
       method: 'get', path: `${V}/export`, access: 'rules:read', tags: ['rule-sets'],

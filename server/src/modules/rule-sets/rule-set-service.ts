@@ -265,7 +265,7 @@ export class RuleSetService {
   private async assertPublishable(doc: RuleSetDocument): Promise<void> {
     const report = await this.checker.publishReport(doc);
     if (report.errors.length)
-      throw new ValidationError('The rule set cannot be published until these are fixed.', report.errors as FieldError[], { code: 'not_publishable', tests: report.tests, warnings: report.warnings });
+      throw new AppError(422, 'not_publishable', 'The rule set cannot be published until these are fixed.', { tests: report.tests, warnings: report.warnings }, report.errors as FieldError[]);
   }
 
   private assertStatus(v: RuleSetVersion, from: Status[], action: string, to: Status | string): void {

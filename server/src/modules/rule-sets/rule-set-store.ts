@@ -12,6 +12,8 @@ export interface Expectation {
  * Rule-set versions. Promises, checked by test/contract/rule-set-store.contract.ts on every adapter:
  * - `insertVersion` assigns `version` = highest existing version of the key + 1 (1 for a new key) atomically;
  *   (key, version) is unique even under concurrent inserts;
+ * - `insertVersion` or `replaceVersion` of a record with status `active` while another version of the key is active
+ *   throws ConflictError `invalid_state` and changes nothing (activation goes through `activateVersion`);
  * - `replaceVersion` and `deleteVersion` are compare-and-set: when the stored revision differs from
  *   `expect.revision`, they throw RevisionConflictError and change nothing; when the stored status is not in
  *   `expect.statuses`, they throw ConflictError `invalid_state` and change nothing; a missing version is NotFoundError;
