@@ -1,0 +1,93 @@
+/** Catalog entries for identity, ratings, events and the relationship, plus the plain input facts. */
+import {
+  EVENT_TYPE_ENUM,
+  INDUSTRY_SECTION_ENUM,
+  OWNERSHIP_ENUM,
+  SEVERITY_ENUM,
+  SIGNAL_ID_ENUM,
+  SIZE_CLASS_ENUM,
+  USCC_REASON_ENUM,
+} from './catalog-enums';
+import { type FactDefinition, derivedIn, inputIn } from './catalog-types';
+
+const ID = derivedIn('identity');
+const II = inputIn('identity');
+const RT = derivedIn('rating');
+const RI = inputIn('rating');
+const E = derivedIn('event');
+const RM = derivedIn('relationship');
+const ACTIVE = 'active = dated on or before the as-of date, within params.eventLookbackDays, status not false_positive/closed';
+
+export const CLIENT_FACTS: FactDefinition[] = [
+  II('country', 'string', undefined, '国家/地区', 'Country (ISO 3166-1 alpha-2)', 'portfolio-spec §4.2'),
+  II('provinceCode', 'string', undefined, '省级行政区划代码', 'Province code (GB/T 2260)', 'portfolio-spec §4.2'),
+  II('cityCode', 'string', undefined, '地市行政区划代码', 'City code (GB/T 2260)', 'portfolio-spec §4.2'),
+  II('industrySection', 'string', undefined, '国民经济行业门类', 'Industry section (GB/T 4754-2017)', '§5.2', INDUSTRY_SECTION_ENUM),
+  II('industryDivision', 'string', undefined, '行业大类（2位）', 'Industry division (2 digits)', '§5.2'),
+  II('industryClass', 'string', undefined, '行业小类（4位）', 'Industry class (4 digits)', '§5.2'),
+  II('sizeClass', 'string', undefined, '企业规模（登记）', 'Size class as registered', '§5.2', SIZE_CLASS_ENUM),
+  II('employees', 'integer', 'count', '从业人员', 'Employees', '§5.2'),
+  II('legalForm', 'string', undefined, '企业类型', 'Legal form', 'portfolio-spec §4.2'),
+  II('ownership', 'string', undefined, '所有制', 'Ownership', 'portfolio-spec §4.2', OWNERSHIP_ENUM),
+  II('groupType', 'string', undefined, '集团所有制', 'Group ownership', 'portfolio-spec §4.1', OWNERSHIP_ENUM),
+  II('groupId', 'string', undefined, '所属集团编号', 'Group id', '§1.1.1'),
+  II('listed', 'boolean', 'flag', '上市公司', 'Listed', 'portfolio-spec §4.2'),
+  II('marketCap', 'number', 'CNY', '总市值', 'Market capitalisation', '§3.3'),
+  II('equityVol250d', 'number', 'ratio', '股价年化波动率（250日）', 'Equity volatility, 250 days annualised', '§3.3'),
+  II('restrictedIndustry', 'boolean', 'flag', '限制类行业（两高一剩）', 'Restricted industry', '§4.2 I01'),
+  II('sanctioned', 'boolean', 'flag', '受制裁', 'Sanctioned', '§4.2 I02'),
+  II('relatedParty', 'boolean', 'flag', '我行关联方', 'Related party of the bank', 'portfolio-spec §4.2'),
+  II('establishedDate', 'date', 'date', '成立日期', 'Date of establishment', '§6'),
+  II('relationshipStartDate', 'date', 'date', '建立合作关系日期', 'Relationship start date', '§6'),
+  ID('domestic', 'boolean', 'flag', '境内客户', 'Onshore (Chinese) client', "country = 'CN'", 'portfolio-spec §1'),
+  ID('usccValid', 'boolean', 'flag', '统一社会信用代码有效', 'USCC valid', '18 characters from the 31-character set, known authority, MOD 31 check character', '§5.1'),
+  ID('usccReason', 'string', undefined, '统一社会信用代码无效原因', 'Why the USCC is invalid', 'first failed hard rule', '§5.1', USCC_REASON_ENUM),
+  ID('usccWarnings', 'array', undefined, '统一社会信用代码警示', 'USCC warnings', 'codes of soft checks: org_code_check (GB 11714), entity_category, division_code, not_enterprise', '§5.1', {
+    values: ['org_code_check', 'entity_category', 'division_code', 'not_enterprise'],
+    labels: {
+      org_code_check: { zh: '组织机构代码校验位不符', en: 'GB 11714 check fails' },
+      entity_category: { zh: '机构类别代码异常', en: 'Unexpected entity category' },
+      division_code: { zh: '行政区划代码异常', en: 'Unexpected division code' },
+      not_enterprise: { zh: '非企业法人（非91开头）', en: 'Not an enterprise (not 91)' },
+    },
+  }),
+  ID('usccEntityCategory', 'string', undefined, '登记管理部门+机构类别', 'Authority and entity category', 'positions 1–2 of the USCC (91 = enterprise)', '§5.1'),
+  ID('leiValid', 'boolean', 'flag', 'LEI有效', 'LEI valid', '20 characters, ISO 7064 MOD 97-10 = 1', '§5.1'),
+  RI('internalGrade', 'integer', 'grade', '内部评级（主标尺）', 'Internal grade (master scale)', '§3.2', { values: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], labels: Object.fromEntries([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map((g) => [String(g), g === 11 ? { zh: 'D（违约）', en: 'D (default)' } : { zh: `${g}级`, en: `Grade ${g}` }])) }),
+  RI('internalPd', 'number', 'ratio', '内部评级PD', 'PD of the internal grade', '§3.2'),
+  RI('externalRating', 'string', 'grade', '外部评级', 'External rating', '§4.2 N06'),
+  RT('internalRatingDowngradeNotches', 'integer', 'notches', '内部评级下调级数', 'Internal downgrade in notches', 'grade − previous grade (D = 11); positive = worse', '§4.2 N06'),
+  RT('externalRatingDowngradeNotches', 'integer', 'notches', '外部评级下调级数', 'External downgrade in notches', 'position of rating − position of previous rating on AAA … D; else max notches of rating_downgrade events', '§4.2 N06'),
+  RT('externalNegativeWatch', 'boolean', 'flag', '外部评级负面观察/展望', 'Negative watch or outlook', "watch = negative, outlook = negative, or an active rating_negative_watch event", '§4.2 N06'),
+  RT('belowInvestmentGrade', 'boolean', 'flag', '低于投资级', 'Below investment grade', 'external rating worse than BBB− / Baa3', '§4.2 N06'),
+  E('daysSinceLastRedEvent', 'integer', 'days', '距最近红色事件天数', 'Days since the last red event', 'as-of − date of the latest red-level event (default level of its type, or its own severity)', '§4.2'),
+  E('keyPersonMissing', 'boolean', 'flag', '实际控制人失联/被采取强制措施', 'Key person missing or detained', `active key_person_missing or key_person_detained event; ${ACTIVE}`, '§4.2 N01'),
+  E('assetsFrozen', 'boolean', 'flag', '资产被查封冻结', 'Assets seized or frozen', 'active assets_, accounts_ or equity_frozen event', '§4.2 N02'),
+  E('assetsFrozenShare', 'number', 'ratio', '被冻结资产占总资产比例', 'Frozen assets to total assets', 'Σ amounts of active frozen events / total assets', '§4.2 N02'),
+  E('litigationClaims', 'number', 'CNY', '涉诉金额', 'Litigation claims', 'Σ amounts of active litigation events', '§4.2 N03'),
+  E('litigationToNetAssets', 'number', 'ratio', '涉诉金额/净资产', 'Litigation claims to net assets', 'litigationClaims / total equity', '§4.2 N03'),
+  E('dishonestDebtor', 'boolean', 'flag', '失信被执行人', 'Dishonest judgment debtor', 'active dishonest_debtor event', '§4.2 N03'),
+  E('administrativePenalty', 'boolean', 'flag', '受到行政处罚', 'Administrative penalty', 'active administrative_penalty event', '§4.2 N04'),
+  E('penaltyAmount', 'number', 'CNY', '罚款金额', 'Penalty amount', 'Σ amounts of active penalty events', '§4.2 N04'),
+  E('licenceSuspended', 'boolean', 'flag', '营业执照被吊销/暂扣', 'Business licence suspended', 'active licence_suspended event', '§4.2 N04'),
+  E('negativeNews', 'boolean', 'flag', '负面舆情', 'Negative news', 'active negative_news event', '§4.2 N05'),
+  E('negativeNewsConfirmed', 'boolean', 'flag', '负面舆情已核实', 'Negative news confirmed', 'active negative_news event with status verified', '§4.2 N05'),
+  E('equityPledgeShare', 'number', 'ratio', '控股股权质押比例', 'Controlling stake pledged', 'max share of active equity_pledge events', '§4.2 N09'),
+  E('equityPledgeOver80', 'boolean', 'flag', '股权质押比例≥80%', 'Stake pledged ≥ 80 %', 'equityPledgeShare ≥ 0.80', '§4.2 N09'),
+  E('changeOfControl', 'boolean', 'flag', '控制权变更', 'Change of control', 'active change_of_control event', '§4.2 N09'),
+  E('pledgedSharesLiquidated', 'boolean', 'flag', '质押股份被强制平仓', 'Pledged shares force-sold', 'active pledged_shares_liquidated event', '§4.2 N09'),
+  E('evadingDebt', 'boolean', 'flag', '逃废银行债务', 'Evading bank debt', 'active evading_debt event (floor 可疑)', '§1.1.2'),
+  E('bankruptcyLiquidation', 'boolean', 'flag', '进入破产清算', 'In bankruptcy liquidation', 'active bankruptcy_liquidation event (floor 损失, [UNSURE])', '§1.1.2'),
+  E('bankruptcyReorganisation', 'boolean', 'flag', '破产重整', 'In bankruptcy reorganisation', 'active bankruptcy_reorganisation event', '§1.2'),
+  E('unauthorisedUseOfFunds', 'boolean', 'flag', '擅自改变资金用途', 'Use of funds changed without consent', 'active unauthorised_use_of_funds event (floor 关注)', '§1.1.2'),
+  E('activeEventTypes', 'array', undefined, '有效事件类型', 'Active event types', 'distinct types of active events', 'portfolio-spec §4.8', EVENT_TYPE_ENUM),
+  E('activeSignalIds', 'array', undefined, '有效事件对应信号', 'Signals of active events', 'distinct §4.2 signal ids of active events', '§4.2', SIGNAL_ID_ENUM),
+  E('highestEventSeverity', 'string', undefined, '有效事件最高级别', 'Highest severity among active events', 'max of each event’s severity (default level of its type)', '§4.3', SEVERITY_ENUM),
+  RM('yearsInBusiness', 'number', 'years', '经营年限', 'Years in business', '(as-of − established date) / 365.25', '§3.1'),
+  RM('clientTenureYears', 'number', 'years', '合作年限', 'Client tenure', '(as-of − relationship start date) / 365.25', '§6'),
+  RM('productsHeldCount', 'integer', 'count', '持有产品数', 'Products held', 'distinct product families held', '§6'),
+  RM('totalContribution12m', 'number', 'CNY', '综合贡献（12个月）', 'Total contribution, 12 months', 'NII + deposit NII + fees − operating cost', '§6'),
+  RM('expectedLoss', 'number', 'CNY', '预期损失', 'Expected loss', 'PD (internal rating) × LGD (params.lgd) × EAD', '§6'),
+  RM('raroc', 'number', 'ratio', '风险调整资本回报率', 'RAROC', '(revenue − operating cost − EL + capital × params.capitalReturnRate) × (1 − tax) / economic capital', '§6'),
+  RM('eva', 'number', 'CNY', '经济增加值', 'EVA', 'risk-adjusted profit after tax − economic capital × params.hurdleRate', '§6'),
+];
