@@ -15,6 +15,7 @@ export function RequirePermission({ permission, children }: { permission: Permis
   if (!can(permission)) {
     return (
       <EmptyState
+      headingLevel="h1"
         icon={<LockIcon />}
         title={t('pageState.forbiddenTitle')}
         body={t('pageState.forbiddenBody', { permission })}

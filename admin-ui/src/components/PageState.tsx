@@ -42,9 +42,11 @@ export interface EmptyStateProps {
   icon?: ReactNode;
   /** A button or link that gets the user out of the empty state, e.g. "Create the first rule set". */
   action?: ReactNode;
+  /** 'h1' when the empty state is the whole page (not found, no access); 'h2' under a page header. */
+  headingLevel?: 'h1' | 'h2';
 }
 
-export function EmptyState({ title, body, icon, action }: EmptyStateProps) {
+export function EmptyState({ title, body, icon, action, headingLevel = 'h2' }: EmptyStateProps) {
   const { t } = useTranslation();
   return (
     <StateFrame>
@@ -52,7 +54,7 @@ export function EmptyState({ title, body, icon, action }: EmptyStateProps) {
         <Box sx={{ color: 'text.disabled', '& svg': { fontSize: 48 } }} aria-hidden>
           {icon ?? <InboxIcon />}
         </Box>
-        <Typography variant="h6" component="h2">
+        <Typography variant="h6" component={headingLevel}>
           {title ?? t('pageState.emptyTitle')}
         </Typography>
         {body && <Typography color="text.secondary">{body}</Typography>}

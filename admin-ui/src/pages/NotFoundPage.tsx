@@ -8,6 +8,7 @@ export function NotFoundPage() {
   const { t } = useTranslation();
   return (
     <EmptyState
+      headingLevel="h1"
       icon={<SearchOffIcon />}
       title={t('pageState.notFoundTitle')}
       body={t('pageState.notFoundBody')}

@@ -8,6 +8,7 @@ export function RouteErrorPage() {
   const { t } = useTranslation();
   return (
     <EmptyState
+      headingLevel="h1"
       icon={<ReportIcon />}
       title={t('pageState.crashTitle')}
       body={t('pageState.crashBody')}
