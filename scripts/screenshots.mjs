@@ -1,0 +1,113 @@
+#!/usr/bin/env node
+// `npm run screenshots`: PNGs of the admin UI's main pages at 1440×900 in docs/screenshots/, for the README and
+// reviews. Uses COVENANT_URL when set (signing in as COVENANT_USER / COVENANT_PASSWORD, default the demo admin);
+// otherwise builds the UI if it is stale and starts the same throwaway server the browser tests use (a temporary
+// SQLite store with the demo data), so nothing touches ./data.
+/* global document, getComputedStyle -- used only inside functions that run in the browser page */
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { register as registerTsxCjs } from 'tsx/cjs/api';
+import { register as registerTsxEsm } from 'tsx/esm/api';
+
+// The server and the harness are TypeScript; tsx compiles them on load, including their lazy imports.
+registerTsxEsm();
+registerTsxCjs();
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const outDir = join(root, 'docs', 'screenshots');
+const language = process.env.COVENANT_SCREENSHOT_LANG || 'en';
+const username = process.env.COVENANT_USER || 'admin';
+const password = process.env.COVENANT_PASSWORD || 'covenant-demo';
+const VIEWPORT = { width: 1440, height: 900 };
+
+// Page file name → address. The heading check makes sure each shot shows the page, not a loading spinner.
+const PAGES = [
+  ['dashboard', '/'],
+  ['rule-sets', '/rule-sets'],
+  ['decisions', '/decisions'],
+  ['clients', '/clients'],
+  ['alerts', '/alerts'],
+  ['simulations', '/simulations'],
+  ['audit', '/audit'],
+  ['admin-users', '/admin/users'],
+  ['admin-api-keys', '/admin/api-keys'],
+];
+
+/** The harness modules are CommonJS TypeScript; their exports sit on `default` or at the top. */
+async function load(path) {
+  const mod = await import(pathToFileURL(join(root, path)).href);
+  return { ...mod.default, ...mod };
+}
+
+async function startServer() {
+  if (process.env.COVENANT_URL) return { url: process.env.COVENANT_URL.replace(/\/$/, ''), close: async () => {} };
+  const { ensureUiBuilt } = await load('test/e2e/ui-build.ts');
+  const { startTestServer } = await load('test/support/test-server.ts');
+  await ensureUiBuilt((line) => console.log(`screenshots: ${line}`));
+  return startTestServer({ seedDemo: true });
+}
+
+async function settle(page) {
+  await page.waitForLoadState('networkidle');
+  await page.locator('h1').first().waitFor();
+  await page.waitForFunction(() => !document.querySelector('[role="status"] .MuiCircularProgress-root'));
+}
+
+async function main() {
+  const { launchBrowser, CHROMIUM_PATH } = await load('test/e2e/browser.ts');
+  const server = await startServer();
+  let browser;
+  try {
+    browser = await launchBrowser().catch((err) => {
+      throw new Error(`cannot start chromium at ${CHROMIUM_PATH} (apt-get install -y chromium, or set CHROMIUM_PATH): ${err.message}`);
+    });
+    mkdirSync(outDir, { recursive: true });
+    const shot = async (page, name) => {
+      const file = join(outDir, `${name}.png`);
+      await page.screenshot({ path: file });
+      console.log(`screenshots: ${file.slice(root.length + 1)}`);
+    };
+
+    // The sign-in page in both languages: zh-CN is what a new visitor sees.
+    for (const lang of ['zh-CN', 'en']) {
+      const context = await browser.newContext({ viewport: VIEWPORT });
+      await context.addInitScript((l) => localStorage.setItem('covenant.language', l), lang);
+      const page = await context.newPage();
+      await page.goto(`${server.url}/login`);
+      await settle(page);
+      await shot(page, `login-${lang}`);
+      await context.close();
+    }
+
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    await context.addInitScript((l) => localStorage.setItem('covenant.language', l), language);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/login`);
+    await page.locator('#login-username').fill(username);
+    await page.locator('#login-password').fill(password);
+    await page.locator('form button[type="submit"]').click();
+    await page.waitForURL((url) => url.pathname === '/');
+    for (const [name, path] of PAGES) {
+      await page.goto(server.url + path);
+      await settle(page);
+      await shot(page, name);
+    }
+    await page.locator('header button[aria-haspopup="menu"]').click();
+    // Wait for the menu's fade-in to finish, or the shot catches it half transparent.
+    await page.waitForFunction(() => {
+      const paper = document.querySelector('[role="menu"]')?.closest('.MuiPaper-root');
+      return paper && getComputedStyle(paper).opacity === '1';
+    });
+    await shot(page, 'user-menu');
+    await context.close();
+  } finally {
+    await browser?.close();
+    await server.close();
+  }
+}
+
+main().catch((err) => {
+  console.error(`screenshots: ${err.stack || err}`);
+  process.exit(1);
+});
