@@ -3,7 +3,8 @@ import type { User } from './user';
 
 /**
  * Staff users. Promises:
- * - usernames are unique, compared case-insensitively: `create` of a taken name throws ConflictError `username_taken`;
+ * - usernames are unique, compared case-insensitively: `create` of a taken name, or `update` renaming a user to a
+ *   name another user holds, throws ConflictError `username_taken` (nothing changed);
  * - `update` is compare-and-set on `revision` (RevisionConflictError, nothing changed) and NotFoundError for a missing id;
  * - `recordLogin` changes only the login counters (no revision bump, no audit: it is not an administrative change);
  * - audit events are appended in the same transaction as the change.

@@ -23,6 +23,8 @@ export class MemoryUserStore implements UserStore {
     const cur = this.users.get(next.id);
     if (!cur) throw new NotFoundError('User', next.id);
     if (cur.revision !== expectedRevision) throw new RevisionConflictError(`User ${next.username}`, expectedRevision, cur.revision);
+    if ([...this.users.values()].some((u) => u.id !== next.id && u.username.toLowerCase() === next.username.toLowerCase()))
+      throw new ConflictError('username_taken', `The username '${next.username}' is taken.`);
     this.users.set(next.id, clone(next));
     this.audit.appendSync(audit);
     return clone(next);
@@ -30,7 +32,8 @@ export class MemoryUserStore implements UserStore {
 
   async recordLogin(id: string, state: Pick<User, 'failedLogins' | 'lockedUntil' | 'lastLoginAt'>) {
     const cur = this.users.get(id);
-    if (cur) Object.assign(cur, state);
+    // Field by field: a whole User passed here must not change anything beyond the login counters.
+    if (cur) Object.assign(cur, { failedLogins: state.failedLogins, lockedUntil: state.lockedUntil, lastLoginAt: state.lastLoginAt });
   }
 
   async getById(id: string) {

@@ -28,16 +28,27 @@ export class MemoryRuleSetStore implements RuleSetStore {
   async insertVersion(record: Omit<RuleSetVersion, 'version'>, audit: (version: number) => AuditEvent[]) {
     const version = Math.max(0, ...[...this.versions.values()].filter((v) => v.key === record.key).map((v) => v.version)) + 1;
     const full = { ...clone(record), version } as RuleSetVersion;
+    this.assertNoOtherActive(full);
+    // Build the events before storing anything: if that throws, the insert must not have happened (same transaction).
+    const events = audit(version);
     this.versions.set(this.id(record.key, version), full);
-    this.audit.appendSync(audit(version));
+    this.audit.appendSync(events);
     return clone(full);
   }
 
   async replaceVersion(next: RuleSetVersion, expect: Expectation, audit: AuditEvent[]) {
     this.check(next.key, next.version, expect);
+    this.assertNoOtherActive(next);
     this.versions.set(this.id(next.key, next.version), clone(next));
     this.audit.appendSync(audit);
     return clone(next);
+  }
+
+  /** Writing an active record outside activateVersion must not make a second active version of the key. */
+  private assertNoOtherActive(v: RuleSetVersion): void {
+    if (v.status !== 'active') return;
+    const active = [...this.versions.values()].find((x) => x.key === v.key && x.status === 'active' && x.version !== v.version);
+    if (active) throw new ConflictError('invalid_state', `${v.key} already has an active version (${active.version}).`, { activeVersion: active.version });
   }
 
   async activateVersion(next: RuleSetVersion, expect: Expectation, retire: { next: RuleSetVersion; expect: Expectation } | null, audit: AuditEvent[]) {

@@ -1,0 +1,68 @@
+import mongoose from 'mongoose';
+import type { Stores } from '../stores';
+import { apiKeyModel, API_KEYS } from './api-key-model';
+import { AUDIT_EVENTS, auditEventModel } from './audit-event-model';
+import { COUNTERS, counterModel } from './counter-model';
+import { MongoApiKeyStore } from './mongo-api-key-store';
+import { MongoAuditStore } from './mongo-audit-store';
+import { MongoRuleSetStore } from './mongo-rule-set-store';
+import { MongoSessionStore } from './mongo-session-store';
+import { MongoUserStore } from './mongo-user-store';
+import { RULE_SET_VERSIONS, ruleSetVersionModel } from './rule-set-version-model';
+import { SESSIONS, sessionModel } from './session-model';
+import { USERS, userModel } from './user-model';
+
+const OUR_COLLECTIONS = [RULE_SET_VERSIONS, AUDIT_EVENTS, USERS, SESSIONS, API_KEYS, COUNTERS];
+
+export interface MongoStoreOptions {
+  /** Overrides the database named in the URI (the contract tests use a throwaway database per run). */
+  dbName?: string;
+}
+
+/**
+ * The production store. It needs a **replica set** (a single-node one is enough) or a sharded cluster, MongoDB 4.4
+ * or newer: every mutation commits together with its audit events in a multi-document transaction, and a standalone
+ * server refuses transactions.
+ *
+ * The connection is our own (`createConnection`), not mongoose's global default, so tests and other code using
+ * mongoose cannot interfere with it. Indexes are synchronised on open because the uniqueness promises of the ports
+ * (one active version per key, unique usernames and prefixes) are backed by them.
+ */
+export async function openMongoStores(uri: string, options: MongoStoreOptions = {}): Promise<Stores> {
+  const conn = mongoose.createConnection(uri, { autoIndex: true, autoCreate: true, ...(options.dbName ? { dbName: options.dbName } : {}) });
+  try {
+    await conn.asPromise();
+    const existing = new Set((await conn.listCollections()).map((c) => c.name));
+    const isNew = !OUR_COLLECTIONS.some((name) => existing.has(name));
+    const models = {
+      ruleSets: ruleSetVersionModel(conn),
+      audit: auditEventModel(conn),
+      users: userModel(conn),
+      sessions: sessionModel(conn),
+      apiKeys: apiKeyModel(conn),
+      counters: counterModel(conn),
+    };
+    // init() creates the collections up front: implicit creation inside a transaction is not allowed on every server.
+    await Promise.all(Object.values(models).map((m) => m.init()));
+    await conn.syncIndexes();
+    const audit = new MongoAuditStore(conn, models.audit);
+    return {
+      kind: 'mongo',
+      audit,
+      ruleSets: new MongoRuleSetStore(conn, models.ruleSets, models.counters, audit),
+      users: new MongoUserStore(conn, models.users, audit),
+      sessions: new MongoSessionStore(models.sessions),
+      apiKeys: new MongoApiKeyStore(conn, models.apiKeys, audit),
+      isNew,
+      ping: async () => {
+        await conn.db!.command({ ping: 1 });
+      },
+      close: async () => {
+        await conn.close();
+      },
+    };
+  } catch (e) {
+    await conn.close().catch(() => {});
+    throw e;
+  }
+}

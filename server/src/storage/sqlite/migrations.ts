@@ -1,0 +1,87 @@
+/**
+ * Numbered schema migrations, applied in order and recorded in `schema_migrations`. A released migration is never
+ * edited: a change to the schema is a new entry at the end, so every existing database can be brought forward.
+ *
+ * Records are stored whole as JSON in a `doc` column; only the fields we filter, sort or enforce uniqueness on are
+ * copied into columns. That keeps the schema stable while the documents grow new optional fields.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'initial',
+    sql: `
+      -- One row of process-wide counters. The activation sequence lives here so that bumping it is part of the
+      -- activation transaction; instances poll it to know when to reload compiled rule sets.
+      CREATE TABLE meta (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        activation_sequence INTEGER NOT NULL DEFAULT 0
+      );
+      INSERT INTO meta (id, activation_sequence) VALUES (1, 0);
+
+      CREATE TABLE rule_set_versions (
+        key TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        status TEXT NOT NULL,
+        revision INTEGER NOT NULL,
+        doc TEXT NOT NULL,
+        UNIQUE (key, version)
+      );
+      -- The store checks this inside its transaction; the index is the backstop should any code path forget.
+      CREATE UNIQUE INDEX rule_set_versions_one_active ON rule_set_versions (key) WHERE status = 'active';
+      CREATE INDEX rule_set_versions_status ON rule_set_versions (status);
+
+      CREATE TABLE audit_events (
+        id TEXT PRIMARY KEY,
+        at TEXT NOT NULL,
+        actor_id TEXT NOT NULL,
+        actor_name TEXT NOT NULL,
+        action TEXT NOT NULL,
+        entity_type TEXT NOT NULL,
+        entity_id TEXT NOT NULL,
+        entity_key TEXT NOT NULL,
+        doc TEXT NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX audit_events_entity_id ON audit_events (entity_id, id);
+      CREATE INDEX audit_events_entity_key ON audit_events (entity_key, id);
+      CREATE INDEX audit_events_actor_id ON audit_events (actor_id, id);
+      CREATE INDEX audit_events_actor_name ON audit_events (actor_name, id);
+      CREATE INDEX audit_events_at ON audit_events (at);
+      -- Append-only is a promise of the port; the triggers make a stray UPDATE or DELETE (a console session, a
+      -- future bug) fail loudly instead of silently rewriting history.
+      CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events
+        BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END;
+      CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events
+        BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END;
+
+      CREATE TABLE users (
+        id TEXT PRIMARY KEY,
+        username_lower TEXT NOT NULL UNIQUE,
+        revision INTEGER NOT NULL,
+        doc TEXT NOT NULL
+      );
+
+      CREATE TABLE sessions (
+        token_hash TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        doc TEXT NOT NULL
+      );
+      CREATE INDEX sessions_user_id ON sessions (user_id);
+      CREATE INDEX sessions_expires_at ON sessions (expires_at);
+
+      CREATE TABLE api_keys (
+        id TEXT PRIMARY KEY,
+        prefix TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL,
+        doc TEXT NOT NULL
+      );
+      CREATE INDEX api_keys_created_at ON api_keys (created_at);
+    `,
+  },
+];

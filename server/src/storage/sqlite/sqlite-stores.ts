@@ -1,0 +1,32 @@
+import type { Stores } from '../stores';
+import { openDatabase } from './database';
+import { SqliteApiKeyStore } from './sqlite-api-key-store';
+import { SqliteAuditStore } from './sqlite-audit-store';
+import { SqliteRuleSetStore } from './sqlite-rule-set-store';
+import { SqliteSessionStore } from './sqlite-session-store';
+import { SqliteUserStore } from './sqlite-user-store';
+
+/**
+ * The embedded store: one SQLite file, one connection. All stores share the connection so that a mutation and the
+ * audit events it appends commit in one transaction.
+ */
+export function openSqliteStores(file: string): Stores {
+  const { db, isNew } = openDatabase(file);
+  const audit = new SqliteAuditStore(db);
+  const ping = db.prepare('SELECT 1').pluck();
+  return {
+    kind: 'sqlite',
+    audit,
+    ruleSets: new SqliteRuleSetStore(db, audit),
+    users: new SqliteUserStore(db, audit),
+    sessions: new SqliteSessionStore(db),
+    apiKeys: new SqliteApiKeyStore(db, audit),
+    isNew,
+    ping: async () => {
+      ping.get();
+    },
+    close: async () => {
+      if (db.open) db.close();
+    },
+  };
+}

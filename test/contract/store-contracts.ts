@@ -1,0 +1,17 @@
+import { apiKeyStoreContract } from './api-key-store.contract';
+import { auditStoreContract } from './audit-store.contract';
+import type { OpenStores } from './fixtures';
+import { ruleSetStoreContract } from './rule-set-store.contract';
+import { sessionStoreContract } from './session-store.contract';
+import { userStoreContract } from './user-store.contract';
+
+export type { OpenStores } from './fixtures';
+
+/** Every port's conformance suite against one adapter family: what a runner calls. */
+export function storeContracts(name: string, open: OpenStores): void {
+  ruleSetStoreContract(name, open);
+  auditStoreContract(name, open);
+  userStoreContract(name, open);
+  sessionStoreContract(name, open);
+  apiKeyStoreContract(name, open);
+}
