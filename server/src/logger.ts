@@ -19,8 +19,8 @@ export const REDACT_PATHS = [
   '*.mongodbUri',
 ];
 
-export function createLogger(level: string): Logger {
-  return pino({ level, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, base: { service: 'covenant' } });
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+  return pino({ level, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, base: { service: 'covenant' } }, destination);
 }
 
 export type { Logger };
