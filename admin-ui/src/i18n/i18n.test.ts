@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import en from './en.json';
-import zhCN from './zh-CN.json';
+import { resources } from './resources';
 
 function leaves(tree: object, prefix = ''): [string, unknown][] {
   return Object.entries(tree).flatMap(([key, value]): [string, unknown][] =>
@@ -12,10 +11,10 @@ const emptyKeys = (tree: object) => leaves(tree).filter(([, value]) => typeof va
 
 describe('translations', () => {
   it('zh-CN and en have exactly the same keys', () => {
-    expect(keys(zhCN)).toEqual(keys(en));
+    expect(keys(resources['zh-CN'])).toEqual(keys(resources.en));
   });
   it('leave no string empty', () => {
-    expect(emptyKeys(en)).toEqual([]);
-    expect(emptyKeys(zhCN)).toEqual([]);
+    expect(emptyKeys(resources.en)).toEqual([]);
+    expect(emptyKeys(resources['zh-CN'])).toEqual([]);
   });
 });
