@@ -3,6 +3,7 @@ import { BadRequestError } from '../../shared/errors';
 import type { RuleSetDocument } from '../rule-sets/rule-set';
 import { buildClosureRunner } from './closures';
 import { generateRunner, type RuleRunner } from './codegen';
+import { assertDocumentShape } from './document-shape';
 import { todayUtcDay, toWrittenDay } from './dates';
 import { resetIssues, takeIssues } from './issues';
 import { buildMerger } from './merge';
@@ -18,6 +19,7 @@ const NO_FACTS: Record<string, unknown> = Object.freeze({}) as Record<string, un
  * (422) naming every problem; never hangs (nesting, reference chains and expansion are bounded in condition-ir).
  */
 export function compileRuleSet(document: RuleSetDocument, options: CompileOptions = {}): CompiledRuleSet {
+  assertDocumentShape(document);
   const hash = contentHash(document);
   const frozen = deepFreeze(structuredClone(document));
   const ir = buildRuleSetIR(frozen);
