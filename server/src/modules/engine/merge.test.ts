@@ -54,6 +54,7 @@ describe('output merging', () => {
   });
 
   it('ignores params inherited from Object.prototype', () => {
-    expect(evaluate({ constructor: { type: 'string', merge: 'first', default: 'none' } }, [{ x: 1 }]).outputs).toEqual({ constructor: 'none' });
+    const out: Record<string, OutputSpec> = { constructor: { type: 'string', merge: 'first', default: 'none' } };
+    expect(evaluate(out, [{ x: 1 }]).outputs).toEqual({ constructor: 'none' });
   });
 });
