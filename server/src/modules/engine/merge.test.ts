@@ -54,7 +54,8 @@ describe('output merging', () => {
   });
 
   it('ignores params inherited from Object.prototype', () => {
-    const out: Record<string, OutputSpec> = { constructor: { type: 'string', merge: 'first', default: 'none' } };
+    const spec: OutputSpec = { type: 'string', merge: 'first', default: 'none' };
+    const out: Record<string, OutputSpec> = Object.fromEntries([['constructor', spec]]);
     expect(evaluate(out, [{ x: 1 }]).outputs).toEqual({ constructor: 'none' });
   });
 });
