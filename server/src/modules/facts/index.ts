@@ -1,0 +1,31 @@
+/** The facts module's public surface: the catalog, derive(), the identifier checks, the profile types. */
+export { FACT_CATALOG, FACT_GROUPS, factCatalog, factDefinition } from './catalog';
+export type { FactDefinition, FactGroup, FactSource, FactType } from './catalog-types';
+export type { Enumeration, Label } from './catalog-enums';
+export { derive } from './derive';
+export type { DeriveOptions, DeriveResult, FactValue } from './derive';
+export { DEFAULT_PARAMS, resolveParams } from './params';
+export type { DeriveParams, DeriveParamsInput } from './params';
+export { validateUscc, validateLei, usccCheckCharacter, orgCodeCheckCharacter } from './uscc';
+export type { UsccResult, UsccReason, UsccWarning, UsccWarningCode } from './uscc';
+export { factValueProblem } from './fact-value';
+export { factsRoutes } from './facts-routes';
+export type { FactsRouteDeps } from './facts-routes';
+export * from './client-profile';
+export { FLOW_FIELDS, AUDIT_OPINIONS } from './client-statement';
+export type { AuditOpinion, FlowField } from './client-statement';
+export { CLASS_5CAT, NPL_CLASSES, PRODUCTS, SECURITY_TYPES, RESTRUCTURE_TYPES, PURPOSES } from './client-facility';
+export type { Class5cat, Product, SecurityType, RestructureType, Purpose } from './client-facility';
+export { COLLATERAL_TYPES, GUARANTOR_TYPES } from './client-security';
+export type { CollateralType, CollateralAllocation, GuarantorType } from './client-security';
+export { PROJECT_SECTORS, PROJECT_PHASES } from './client-project';
+export type { ProjectSector, ProjectPhase } from './client-project';
+export { EVENT_TYPES, EVENT_TYPE_NAMES, EVENT_STATUSES, SEVERITIES } from './client-event';
+export type { EventType, EventStatus, EventTypeInfo, Severity } from './client-event';
+// Formula functions, for callers (scorecards, the simulator) that need one figure without a whole profile.
+export { solveKmv, normCdf } from './kmv';
+export { altmanZ, altmanZPrime, altmanZDoublePrime, altmanEms, altmanZoneOf } from './altman';
+export { dscrSummary, coverRatios, npv, periodDscr } from './project-finance';
+export { dpdFromDueDate, moreThanDays } from './loans';
+export { miitSizeClass, sizeSector } from './size-class';
+export { raroc, eva, expectedLoss } from './relationship';
