@@ -187,3 +187,23 @@ export const FLOW_BASIS_ENUM = enumeration(['ttm', 'annualised'], {
   ttm: ['近十二个月（TTM）', 'Trailing twelve months'],
   annualised: ['年初至今年化（×4/q）', 'YTD annualised (× 4/q)'],
 });
+
+/** Every enumeration by name, for pickers that are not tied to one fact (GET /api/v1/facts returns them). */
+export const ENUMERATIONS: Record<string, Enumeration> = {
+  industrySection: INDUSTRY_SECTION_ENUM,
+  class5cat: CLASS_5CAT_ENUM,
+  ifrs9Stage: IFRS9_STAGE_ENUM,
+  severity: SEVERITY_ENUM,
+  collateralType: COLLATERAL_TYPE_ENUM,
+  sizeClass: SIZE_CLASS_ENUM,
+  ownership: OWNERSHIP_ENUM,
+  auditOpinion: AUDIT_OPINION_ENUM,
+  altmanZone: ALTMAN_ZONE_ENUM,
+  altmanVariant: ALTMAN_VARIANT_ENUM,
+  eventType: EVENT_TYPE_ENUM,
+  signalId: SIGNAL_ID_ENUM,
+  usccReason: USCC_REASON_ENUM,
+  projectSector: PROJECT_SECTOR_ENUM,
+  projectPhase: PROJECT_PHASE_ENUM,
+  flowBasis: FLOW_BASIS_ENUM,
+};

@@ -20,6 +20,8 @@ describe('factsRoutes()', () => {
   it('serves the catalog', () => {
     const res = call(route(routes, 'get', '/api/v1/facts'));
     expect(res.body.facts).toBe(facts.FACT_CATALOG);
+    expect(res.body.enumerations.class5cat.values).toEqual(['正常', '关注', '次级', '可疑', '损失']);
+    expect(res.body.enumerations.industrySection.labels.K).toEqual({ zh: '房地产业', en: 'Real estate' });
     expect(JSON.parse(JSON.stringify(res.body)).facts).toHaveLength(facts.FACT_CATALOG.length);
   });
 

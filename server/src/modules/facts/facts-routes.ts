@@ -1,11 +1,12 @@
 /**
  * HTTP: the fact catalog and derivation for a profile sent in the request (no client register involved).
- * GET /api/v1/facts → {facts: FactDefinition[]}; POST /api/v1/facts/derive {client, asOf?, params?} → DeriveResult.
+ * GET /api/v1/facts → {groups, facts: FactDefinition[], enumerations}; POST /api/v1/facts/derive {client, asOf?, params?} → DeriveResult.
  */
 import { defineRoute, type RouteDef } from '../../http/route';
 import { type Clock, systemClock } from '../../shared/clock';
 import { ValidationError } from '../../shared/errors';
 import { FACT_CATALOG, FACT_GROUPS } from './catalog';
+import { ENUMERATIONS } from './catalog-enums';
 import type { ClientProfile } from './client-profile';
 import { derive } from './derive';
 import type { DeriveParamsInput } from './params';
@@ -34,7 +35,7 @@ export function factsRoutes(deps: FactsRouteDeps = {}): RouteDef[] {
     defineRoute({
       method: 'get', path: '/api/v1/facts', access: 'facts:read', allowApiKey: true, tags: ['facts'],
       summary: 'The fact catalog: every fact a rule may use, with type, unit, zh/en description, input or derived, formula and domain section, and enumerations',
-      handler: () => ({ body: { groups: FACT_GROUPS, facts: FACT_CATALOG } }),
+      handler: () => ({ body: { groups: FACT_GROUPS, facts: FACT_CATALOG, enumerations: ENUMERATIONS } }),
     }),
     defineRoute({
       method: 'post', path: '/api/v1/facts/derive', access: 'facts:read', allowApiKey: true, body: 'facts-derive', tags: ['facts'],

@@ -11,7 +11,7 @@ import { solveKmv } from './kmv';
 import type { DeriveParams } from './params';
 import { financialRatios } from './ratios';
 import { miitSizeClass, sizeSector } from './size-class';
-import { type Timeline, buildTimeline, consecutiveQuarters, quarterFlow, statementMonthsBack, ttmFlow, ttmFlows } from './ttm';
+import { type Timeline, buildTimeline, consecutiveQuarters, fiscalQuarter, quarterFlow, statementMonthsBack, ttmFlow, ttmFlows } from './ttm';
 
 export interface FinancialFacts {
   facts: Record<string, Computed<unknown>>;
@@ -61,14 +61,17 @@ export function financialFacts(profile: ClientProfile, asOf: string, p: DerivePa
     ),
   );
   Object.assign(out, kmvFacts(profile, t, p));
-  const fy = [...t.statements].reverse().find((x) => ttmFlow(t, x, 'revenue', false).note?.startsWith('full fiscal year'));
-  const annualRevenue = fy && isNum(fy.revenue) ? fy.revenue : (rev ?? undefined);
-  out.sizeClassMiit = miitSizeClass(sizeSector(profile.industry?.section, profile.industry?.division, profile.industry?.class), {
-    employees: profile.employees,
-    revenue: annualRevenue,
-    assets: s.totalAssets,
-  });
+  out.sizeClassMiit = sizeClassFact(profile, t, rev ?? undefined);
   return { facts: out, timeline: t };
+}
+
+/** §5.2 MIIT size class, for Chinese enterprises: revenue = latest full fiscal year (TTM when there is none). */
+function sizeClassFact(profile: ClientProfile, t: Timeline, ttmRevenue: number | undefined): Computed<unknown> {
+  if ((profile.country ?? '').toUpperCase() !== 'CN') return none('the MIIT size standard applies to Chinese enterprises only');
+  const fy = [...t.statements].reverse().find((x) => fiscalQuarter(x.periodEnd, t.fyEndMonth) === 4 && isNum(x.revenue));
+  const industry = profile.industry ?? {};
+  const sector = sizeSector(industry.section, industry.division, industry.class);
+  return miitSizeClass(sector, { employees: profile.employees, revenue: fy ? fy.revenue : ttmRevenue, assets: t.latest?.totalAssets });
 }
 
 /** §4.2 F01–F04 trends. */

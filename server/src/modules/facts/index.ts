@@ -1,6 +1,7 @@
 /** The facts module's public surface: the catalog, derive(), the identifier checks, the profile types. */
 export { FACT_CATALOG, FACT_GROUPS, factCatalog, factDefinition } from './catalog';
 export type { FactDefinition, FactGroup, FactSource, FactType } from './catalog-types';
+export { ENUMERATIONS } from './catalog-enums';
 export type { Enumeration, Label } from './catalog-enums';
 export { derive } from './derive';
 export type { DeriveOptions, DeriveResult, FactValue } from './derive';

@@ -61,6 +61,28 @@ export function ebitda(flows: Record<FlowField, Computed>): Computed {
 }
 
 const flow = (c: Computed): number | undefined => (c.value === null ? undefined : c.value);
+const POS = { positiveDenominator: true };
+
+/** a − b when both are present, else the first missing name. */
+function minus(a: number | undefined, b: number | undefined, aName: string, bName: string, what: string): Computed {
+  if (a === undefined) return none(`${aName} is missing`);
+  if (b === undefined) return none(`${bName} is missing`);
+  return finite(a - b, what);
+}
+
+/** Divides a computed numerator by a computed (or plain) denominator, keeping the first reason and any note. */
+function over(n: Computed, d: Computed | number | undefined, nName: string, dName: string, positive = false): Computed {
+  if (n.value === null) return n;
+  let den: number | undefined;
+  let note = n.note;
+  if (typeof d === 'object') {
+    if (d.value === null) return d;
+    den = d.value;
+    note = note ?? d.note;
+  } else den = d;
+  const r = div(n.value, den, nName, dName, positive ? POS : {});
+  return r.value === null || note === undefined ? r : ok(r.value, note);
+}
 
 /** Every §2.1 ratio at one statement. Keys are fact names. */
 export function financialRatios(inp: RatioInputs, p: DeriveParams): Record<string, Computed> {
@@ -72,65 +94,63 @@ export function financialRatios(inp: RatioInputs, p: DeriveParams): Record<strin
   const tl = val(c, 'totalLiabilities');
   const te = val(c, 'totalEquity');
   const cash = val(c, 'cash');
+  const inv = val(c, 'inventory');
+  const rev = flow(f.revenue);
+  const np = flow(f.netProfit);
+  const cogs = flow(f.costOfSales);
   const ibd = interestBearingDebt(c);
   const e = ebit(f);
   const ed = ebitda(f);
-  const rev = flow(f.revenue);
-  const np = flow(f.netProfit);
-  const inv = val(c, 'inventory');
   const stDebt = sumPresent([c.stBorrowings, c.currentPortionLtd]);
-
   const out: Record<string, Computed> = {};
+
+  // Liquidity and leverage (balance sheet at the latest statement).
   out.currentRatio = div(ca, cl, 'total current assets', 'total current liabilities');
-  out.quickRatio = ca === undefined || inv === undefined ? none(ca === undefined ? 'total current assets is missing' : 'inventory is missing') : div(ca - inv, cl, 'quick assets', 'total current liabilities');
-  out.quickRatioCashAr =
-    cash === undefined || val(c, 'accountsReceivable') === undefined
-      ? none(cash === undefined ? 'cash is missing' : 'accounts receivable is missing')
-      : div(sumPresent([cash, c.tradingFinancialAssets, c.notesReceivable, c.accountsReceivable]), cl, 'cash and receivables', 'total current liabilities');
-  out.workingCapital = ca === undefined || cl === undefined ? none(`${ca === undefined ? 'total current assets' : 'total current liabilities'} is missing`) : finite(ca - cl, 'working capital');
-  out.debtToAsset = div(tl, ta, 'total liabilities', 'total assets', { positiveDenominator: true });
-  out.tlToEquity = div(tl, te, 'total liabilities', 'total equity', { positiveDenominator: true });
+  out.quickRatio = over(minus(ca, inv, 'total current assets', 'inventory', 'quick assets'), cl, 'quick assets', 'total current liabilities');
+  const cashAr = cash === undefined ? none('cash is missing') : val(c, 'accountsReceivable') === undefined ? none('accounts receivable is missing') : ok(sumPresent([cash, c.tradingFinancialAssets, c.notesReceivable, c.accountsReceivable]) as number);
+  out.quickRatioCashAr = over(cashAr, cl, 'cash and receivables', 'total current liabilities');
+  out.workingCapital = minus(ca, cl, 'total current assets', 'total current liabilities', 'working capital');
+  out.debtToAsset = div(tl, ta, 'total liabilities', 'total assets', POS);
+  out.tlToEquity = div(tl, te, 'total liabilities', 'total equity', POS);
   out.interestBearingDebt = ibd;
-  out.ibdToEquity = ibd.value === null ? ibd : div(ibd.value, te, 'interest-bearing debt', 'total equity', { positiveDenominator: true });
+  out.ibdToEquity = over(ibd, te, 'interest-bearing debt', 'total equity', true);
+  out.netDebt = ibd.value === null ? ibd : minus(ibd.value, cash, 'interest-bearing debt', 'cash', 'net debt');
+  out.netGearing = over(out.netDebt, te, 'net debt', 'total equity', true);
+  out.cashToShortTermDebt = div(cash, stDebt, 'cash', 'short-term interest-bearing debt');
+  out.shortTermDebtShare = over(ok(stDebt ?? 0), ibd, 'short-term interest-bearing debt', 'interest-bearing debt');
+  const adv = val(c, 'advancesReceived') ?? 0;
+  const taEx = minus(ta, adv, 'total assets', 'advances received', 'assets excl. advances');
+  out.debtToAssetExAdvances = over(minus(tl, adv, 'total liabilities', 'advances received', 'liabilities excl. advances'), taEx, 'liabilities excl. advances', 'assets excl. advances', true);
+
+  // Earnings and coverage (TTM flows).
   out.ebit = e;
   out.ebitda = ed;
-  out.interestCoverage = e.value === null ? e : div(e.value, flow(f.interestExpense), 'EBIT', 'interest expense (TTM)');
-  const ieCap = sumPresent([flow(f.interestExpense), flow(f.capitalisedInterest)]);
-  out.interestCoverageInclCapitalised =
-    e.value === null ? e : f.capitalisedInterest.value === null ? none('capitalised interest is not reported') : div(e.value, ieCap, 'EBIT', 'interest expense incl. capitalised interest');
-  out.ebitdaInterestCoverage = ed.value === null ? ed : div(ed.value, flow(f.interestExpense), 'EBITDA', 'interest expense (TTM)');
-  out.netMargin = div(np, rev, 'net profit (TTM)', 'revenue (TTM)', { positiveDenominator: true });
-  const cogs = flow(f.costOfSales);
-  out.grossMargin = rev === undefined || cogs === undefined ? none(`${rev === undefined ? 'revenue' : 'cost of sales'} (TTM) is missing`) : div(rev - cogs, rev, 'gross profit', 'revenue (TTM)', { positiveDenominator: true });
-  const avgEq = average(te, val(o, 'totalEquity'), 'total equity', fb);
-  out.roe = avgEq.value === null ? avgEq : withNote(div(np, avgEq.value, 'net profit (TTM)', 'average equity', { positiveDenominator: true }), avgEq.note);
-  out.roeClosing = div(np, te, 'net profit (TTM)', 'closing equity', { positiveDenominator: true });
-  const avgTa = average(ta, val(o, 'totalAssets'), 'total assets', fb);
-  out.roa = avgTa.value === null ? avgTa : withNote(div(np, avgTa.value, 'net profit (TTM)', 'average total assets', { positiveDenominator: true }), avgTa.note);
-  const tp = flow(f.totalProfit);
   const ie = flow(f.interestExpense);
-  out.roaEbit =
-    avgTa.value === null ? avgTa : tp === undefined || ie === undefined ? none(`${tp === undefined ? 'total profit' : 'interest expense'} (TTM) is missing`) : withNote(div(tp + ie, avgTa.value, 'total profit + interest expense', 'average total assets', { positiveDenominator: true }), avgTa.note);
+  out.interestCoverage = over(e, ie, 'EBIT', 'interest expense (TTM)');
+  const withCap = f.capitalisedInterest.value === null ? none('capitalised interest is not reported') : ok(sumPresent([ie, flow(f.capitalisedInterest)]) as number);
+  out.interestCoverageInclCapitalised = over(e, withCap, 'EBIT', 'interest expense incl. capitalised interest');
+  out.ebitdaInterestCoverage = over(ed, ie, 'EBITDA', 'interest expense (TTM)');
+  out.netDebtToEbitda = over(out.netDebt, ed, 'net debt', 'EBITDA (TTM)', true);
+  out.debtToEbitda = over(ibd, ed, 'interest-bearing debt', 'EBITDA (TTM)', true);
+  out.netMargin = div(np, rev, 'net profit (TTM)', 'revenue (TTM)', POS);
+  out.grossMargin = over(minus(rev, cogs, 'revenue (TTM)', 'cost of sales (TTM)', 'gross profit'), rev, 'gross profit', 'revenue (TTM)', true);
+  out.cfoToCurrentLiabilities = div(flow(f.cfo), cl, 'CFO (TTM)', 'total current liabilities', POS);
 
+  // Returns and turnover over average balances (opening = twelve months earlier).
+  const avgEq = average(te, val(o, 'totalEquity'), 'total equity', fb);
+  const avgTa = average(ta, val(o, 'totalAssets'), 'total assets', fb);
+  out.roe = np === undefined ? none('net profit (TTM) is missing') : over(ok(np), avgEq, 'net profit (TTM)', 'average equity', true);
+  out.roeClosing = div(np, te, 'net profit (TTM)', 'closing equity', POS);
+  out.roa = np === undefined ? none('net profit (TTM) is missing') : over(ok(np), avgTa, 'net profit (TTM)', 'average total assets', true);
+  const tp = flow(f.totalProfit);
+  const tpIe = tp === undefined || ie === undefined ? none(`${tp === undefined ? 'total profit' : 'interest expense'} (TTM) is missing`) : ok(tp + ie);
+  out.roaEbit = over(tpIe, avgTa, 'total profit + interest expense', 'average total assets', true);
   const ar = (s: Statement | undefined) => (p.receivablesIncludeNotes ? sumPresent([val(s, 'accountsReceivable'), val(s, 'notesReceivable')]) : val(s, 'accountsReceivable'));
   const avgAr = average(ar(c), ar(o), 'accounts receivable', fb);
-  out.receivablesTurnover = avgAr.value === null ? avgAr : withNote(div(rev, avgAr.value, 'revenue (TTM)', 'average receivables', { positiveDenominator: true }), avgAr.note);
-  out.dso = out.receivablesTurnover.value === null ? out.receivablesTurnover : div(p.dayCount, out.receivablesTurnover.value, 'day count', 'receivables turnover');
+  out.receivablesTurnover = rev === undefined ? none('revenue (TTM) is missing') : over(ok(rev), avgAr, 'revenue (TTM)', 'average receivables', true);
+  out.dso = over(ok(p.dayCount), out.receivablesTurnover, 'day count', 'receivables turnover');
   const avgInv = average(inv, val(o, 'inventory'), 'inventory', fb);
-  out.inventoryTurnover = avgInv.value === null ? avgInv : withNote(div(cogs, avgInv.value, 'cost of sales (TTM)', 'average inventory', { positiveDenominator: true }), avgInv.note);
-  out.dio = out.inventoryTurnover.value === null ? out.inventoryTurnover : div(p.dayCount, out.inventoryTurnover.value, 'day count', 'inventory turnover');
-  out.cfoToCurrentLiabilities = div(flow(f.cfo), cl, 'CFO (TTM)', 'total current liabilities', { positiveDenominator: true });
-  out.netDebt = ibd.value === null ? ibd : cash === undefined ? none('cash is missing') : finite(ibd.value - cash, 'net debt');
-  out.netDebtToEbitda = out.netDebt.value === null ? out.netDebt : ed.value === null ? ed : div(out.netDebt.value, ed.value, 'net debt', 'EBITDA (TTM)', { positiveDenominator: true });
-  out.debtToEbitda = ibd.value === null ? ibd : ed.value === null ? ed : div(ibd.value, ed.value, 'interest-bearing debt', 'EBITDA (TTM)', { positiveDenominator: true });
-  out.cashToShortTermDebt = div(cash, stDebt, 'cash', 'short-term interest-bearing debt');
-  out.shortTermDebtShare = ibd.value === null ? ibd : div(stDebt ?? 0, ibd.value, 'short-term interest-bearing debt', 'interest-bearing debt');
-  const adv = val(c, 'advancesReceived') ?? 0;
-  out.debtToAssetExAdvances = tl === undefined || ta === undefined ? none(`${tl === undefined ? 'total liabilities' : 'total assets'} is missing`) : div(tl - adv, ta - adv, 'liabilities excl. advances', 'assets excl. advances', { positiveDenominator: true });
-  out.netGearing = out.netDebt.value === null ? out.netDebt : div(out.netDebt.value, te, 'net debt', 'total equity', { positiveDenominator: true });
+  out.inventoryTurnover = cogs === undefined ? none('cost of sales (TTM) is missing') : over(ok(cogs), avgInv, 'cost of sales (TTM)', 'average inventory', true);
+  out.dio = over(ok(p.dayCount), out.inventoryTurnover, 'day count', 'inventory turnover');
   return out;
-}
-
-function withNote(c: Computed, note: string | undefined): Computed {
-  return c.value === null || note === undefined ? c : ok(c.value, note);
 }

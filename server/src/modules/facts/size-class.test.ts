@@ -57,4 +57,10 @@ describe('domain.md §5.2 MIIT size class', () => {
     );
     expect(facts.sizeClassMiit).toBe('medium');
   });
+
+  it('does not apply the MIIT standard to international borrowers', () => {
+    const r = derive({ name: 'Y', country: 'DE', industry: { section: 'C' }, employees: 50, statements: [{ periodEnd: '2024-12-31', revenue: 1e9 }] }, { asOf: '2025-06-30' });
+    expect(r.facts.sizeClassMiit).toBeNull();
+    expect(r.reasons.sizeClassMiit).toMatch(/Chinese enterprises/);
+  });
 });
