@@ -42,25 +42,30 @@ export function derive(profile: ClientProfile, opts: DeriveOptions): DeriveResul
   const asOf = opts.asOf;
   if (dayNumber(asOf) === null || asOf.length !== 10) throw new RangeError(`asOf must be a date in the form YYYY-MM-DD; it was ${JSON.stringify(asOf)}`);
   const p = resolveParams(opts.params);
-  const c: Facts = {};
-  Object.assign(c, inputFacts(profile), identityFacts(profile));
+  // Every module's answers, by fact name; assemble() then walks the catalog in order.
+  const c = new Map<string, Computed<unknown>>();
+  const add = (r: Facts) => {
+    for (const k in r) c.set(k, r[k]);
+  };
+  add(inputFacts(profile));
+  add(identityFacts(profile));
 
   const fin = financialFacts(profile, asOf, p);
-  Object.assign(c, fin.facts);
+  add(fin.facts);
   const latest = fin.timeline.latest;
   const netAssets = isNum(latest?.totalEquity) ? latest.totalEquity : undefined;
 
   const statuses = facilityStatuses(profile, asOf, p);
-  Object.assign(c, loanFacts(profile, statuses, p));
-  Object.assign(c, collateralFacts(profile, statuses, asOf, p, netAssets));
-  Object.assign(c, projectFacts(profile.project, asOf, p));
+  add(loanFacts(profile, statuses, p));
+  add(collateralFacts(profile, statuses, asOf, p, netAssets));
+  add(projectFacts(profile.project, asOf, p));
 
   const active = activeEvents(profile.events, asOf, p.eventLookbackDays);
-  Object.assign(c, eventFacts(profile.events, active, asOf, { totalAssets: isNum(latest?.totalAssets) ? latest.totalAssets : undefined, netAssets }));
+  add(eventFacts(profile.events, active, asOf, { totalAssets: isNum(latest?.totalAssets) ? latest.totalAssets : undefined, netAssets }));
   const activeTypes = new Set(active.map((e) => e.type));
   const notches = active.filter((e) => e.type === 'rating_downgrade' && isNum(e.notches)).map((e) => e.notches as number);
-  Object.assign(c, ratingFacts(profile, notches, activeTypes.has('rating_negative_watch')));
-  Object.assign(c, relationshipFacts(profile, asOf, (c.ead?.value as number | null | undefined) ?? null, p));
+  add(ratingFacts(profile, notches, activeTypes.has('rating_negative_watch')));
+  add(relationshipFacts(profile, asOf, (c.get('ead')?.value as number | null | undefined) ?? null, p));
 
   // Event evidence completes facts that other sources also feed.
   orWithEvent(c, 'auditorChanged', activeTypes.has('auditor_change'));
@@ -73,8 +78,8 @@ export function derive(profile: ClientProfile, opts: DeriveOptions): DeriveResul
   return assemble(asOf, c, unavailable);
 }
 
-function orWithEvent(c: Facts, name: string, event: boolean): void {
-  if (event) c[name] = ok(true, c[name]?.value === true ? undefined : 'from an active event');
+function orWithEvent(c: Map<string, Computed<unknown>>, name: string, event: boolean): void {
+  if (event) c.set(name, ok(true, c.get(name)?.value === true ? undefined : 'from an active event'));
 }
 
 /** Plain copies of profile fields, under their fact names. */
@@ -128,12 +133,12 @@ function identityFacts(pr: ClientProfile): Facts {
   return out;
 }
 
-function assemble(asOf: string, c: Facts, unavailable: Partial<Record<FactGroup, string>>): DeriveResult {
+function assemble(asOf: string, c: Map<string, Computed<unknown>>, unavailable: Partial<Record<FactGroup, string>>): DeriveResult {
   const facts: Record<string, FactValue> = {};
   const reasons: Record<string, string> = {};
   const notes: Record<string, string> = {};
   for (const def of FACT_CATALOG) {
-    const got = c[def.name] ?? none(unavailable[def.group] ?? 'not computed for this profile');
+    const got = c.get(def.name) ?? none(unavailable[def.group] ?? 'not computed for this profile');
     if (got.value === null) {
       facts[def.name] = null;
       reasons[def.name] = got.reason ?? 'not computed for this profile';
