@@ -85,7 +85,6 @@ function orWithEvent(c: Map<string, Computed<unknown>>, name: string, event: boo
 /** Plain copies of profile fields, under their fact names. */
 function inputFacts(pr: ClientProfile): Facts {
   const copy = (v: unknown, field: string): Computed<unknown> => (v === undefined || v === null ? none(`${field} is not in the profile`) : ok(v));
-  const g = pr.internalRating?.grade;
   return {
     country: copy(pr.country, 'country'),
     provinceCode: copy(pr.provinceCode, 'provinceCode'),
@@ -107,7 +106,6 @@ function inputFacts(pr: ClientProfile): Facts {
     relatedParty: copy(pr.isRelatedParty, 'isRelatedParty'),
     establishedDate: copy(pr.establishedDate, 'establishedDate'),
     relationshipStartDate: copy(pr.relationshipStartDate, 'relationshipStartDate'),
-    internalGrade: g === undefined ? none('the client has no internal rating') : ok(g === 'D' ? 11 : g),
     projectSector: copy(pr.project?.sector, 'project.sector'),
     projectPhase: copy(pr.project?.phase, 'project.phase'),
     lockupDscr: copy(pr.project?.lockupDscr, 'project.lockupDscr'),
