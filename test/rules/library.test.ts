@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { duplicateKeys, testFile, validateFile } from '../../server/src/cli/library-check';
 import { lintDocument } from '../../server/src/cli/lint';
@@ -68,6 +69,12 @@ describe('the default rule library', () => {
           const v = r.event.params?.[k];
           if (v !== undefined) for (const x of v as unknown[]) expect(x).toEqual(shaped);
         }
+  });
+
+  it('docs/rules.md lists every rule set and every rule', () => {
+    const md = readFileSync(join(root, 'docs', 'rules.md'), 'utf8');
+    const missing = docs().flatMap((d) => [d.key, ...d.rules.map((r) => r.name)].filter((n) => !md.includes(`\`${n}\``)).map((n) => `${d.key}: ${n}`));
+    expect(missing).toEqual([]);
   });
 
   it('`node bin/covenant.js rules test rules/` exits 0 and prints the summary', () => {
