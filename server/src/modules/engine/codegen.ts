@@ -1,4 +1,5 @@
 import { numericCompare } from './coercion';
+import { DOMAIN_OPERATORS } from './domain-operators';
 import type { Expr, LeafExpr } from './condition-ir';
 import { isPrototypeName, propertyIsEnumerable } from './fact-access';
 import type { RuleIR, RuleSetIR } from './rule-set-ir';
@@ -119,6 +120,14 @@ class ChunkWriter {
       case 'in':
       case 'notIn':
         return Array.isArray(v) ? this.membership(op === 'in', f, v) : null;
+      case 'between': {
+        // Same as greaterThanInclusive lo && lessThanInclusive hi; the typeof fast path covers the common case.
+        if (!Array.isArray(v) || v.length !== 2) return null;
+        const lo = typeof v[0] === 'number' ? primitiveLiteral(v[0]) : null;
+        const hi = typeof v[1] === 'number' ? primitiveLiteral(v[1]) : null;
+        if (lo === null || hi === null) return null;
+        return `(typeof ${f} === "number" ? ${f} >= ${lo} && ${f} <= ${hi} : ${this.constant(DOMAIN_OPERATORS.between)}(${f}, ${this.constant(v)}))`;
+      }
       case 'contains':
         return lit === null ? null : `(Array.isArray(${f}) && ${f}.indexOf(${lit}) > -1)`;
       case 'doesNotContain':

@@ -51,6 +51,8 @@ const COMPARISON_NAMES = ['lessThan', 'lessThanInclusive', 'greaterThan', 'great
 /** `numberValidator(a) && a <op> b`, with json-rules-engine's order of evaluation (b is not coerced when a fails). */
 export function numericCompare(a: unknown, b: unknown, how: Comparison): boolean {
   if (typeof a === 'number' && typeof b === 'number') return compare(a, b, how);
+  // Missing facts, null and booleans are common and always fail the validator (parseFloat gives NaN).
+  if (a === undefined || a === null || typeof a === 'boolean') return false;
   if (typeof a === 'symbol' || typeof b === 'symbol') {
     reportOperatorTypeError(COMPARISON_NAMES[how], 'cannot compare a symbol');
     return false;

@@ -5,13 +5,15 @@ import { buildClosureRunner } from './closures';
 import { generateRunner, type RuleRunner } from './codegen';
 import { assertDocumentShape } from './document-shape';
 import { todayUtcDay, toWrittenDay } from './dates';
-import { resetIssues, takeIssues } from './issues';
+import { ISSUE_SINK, resetIssues, takeIssues } from './issues';
 import { buildMerger } from './merge';
 import { buildRuleSetIR, type RuleSetIR } from './rule-set-ir';
 import { buildTracer, type TraceRun } from './trace-evaluator';
 import type { CompiledRuleSet, CompileOptions, EvaluateOptions, EvaluationResult } from './types';
 
 const NO_FACTS: Record<string, unknown> = Object.freeze({}) as Record<string, unknown>;
+/** Read once: the hot path then touches a local object instead of a module binding. */
+const sink = ISSUE_SINK;
 
 /**
  * Compiles one immutable rule-set document into a synchronous evaluator. The document is copied and frozen
@@ -44,10 +46,12 @@ export function compileRuleSet(document: RuleSetDocument, options: CompileOption
     const f = facts !== null && typeof facts === 'object' ? facts : NO_FACTS;
     const asOfDay = usesAsOf || opts?.asOf !== undefined ? resolveAsOf(opts?.asOf) : 0;
     if (opts !== undefined && opts.trace === true) return traced(f, asOfDay);
-    resetIssues();
+    sink.list = null;
     const fired: number[] = [];
     runner(f, fired, asOfDay);
-    return merge(fired, takeIssues());
+    const issues = sink.list;
+    sink.list = null;
+    return merge(fired, issues);
   };
 
   return Object.freeze({

@@ -4,18 +4,46 @@ import type { EvaluationResult, EvaluationWarning, FiredRule } from './types';
 
 /**
  * Output merging (DESIGN §3): per output, how the contributions of the fired rules combine. A fired rule
- * contributes to output X when its `event.params.X` is an own property that is not undefined. Everything that
- * depends only on the document (each rule's contributions, its reasons, its firedRules entry) is computed once
- * here; per evaluation we only walk the fired rules.
+ * contributes to output X when its `event.params.X` is an own property that is not undefined.
+ *
+ * Everything that depends only on the document is worked out once: each rule's list of contributions with
+ * its rank (worst/best), whether it is usable (a number for min/max/sum, in the order for worst/best), its
+ * union keys, its reasons and its firedRules entry. Per evaluation we walk the fired rules once, in firing
+ * order, applying each contribution to its output's accumulator: the work is proportional to what fired.
  */
 
-const NONE = Symbol('no contribution');
+const enum Kind {
+  First,
+  Worst,
+  Best,
+  Min,
+  Max,
+  Sum,
+  Union,
+  Collect,
+}
+const KINDS: Record<OutputIR['merge'], Kind> = { first: Kind.First, worst: Kind.Worst, best: Kind.Best, min: Kind.Min, max: Kind.Max, sum: Kind.Sum, union: Kind.Union, collect: Kind.Collect };
+
+/** "No contribution yet": outputs may legitimately hold null, so a private marker. */
+const UNSET = Symbol('unset');
+
+interface Contribution {
+  k: number;
+  kind: Kind;
+  value: unknown;
+  /** worst/best: the value's rank (0 = worst). */
+  rank: number;
+  /** Union: the elements and their identity keys; collect: the elements. */
+  elements: unknown[];
+  keys: string[];
+  /** Set when the value cannot be used (not a number, not in the order): reported, then ignored. */
+  warning: EvaluationWarning | null;
+}
 
 interface RuleOutcome {
   fired: FiredRule;
   reasons: readonly unknown[];
-  /** Per output, in `outputs` order: the contributed value or NONE. */
-  contributions: unknown[];
+  contributions: Contribution[];
 }
 
 export type Merger = (fired: readonly number[], issues: EvaluationWarning[] | null) => EvaluationResult;
@@ -23,29 +51,91 @@ export type Merger = (fired: readonly number[], issues: EvaluationWarning[] | nu
 export function buildMerger(rules: readonly RuleIR[], outputs: readonly OutputIR[]): Merger {
   const byIndex: RuleOutcome[] = [];
   for (const r of rules) byIndex[r.index] = outcomeOf(r, outputs);
-  const names = outputs.map((o) => o.name);
+  const defaults = outputs.map((o) => o.default);
+  const count = outputs.length;
+  const makeOutputs = outputsFactory(outputs.map((o) => o.name));
 
   return (fired, issues) => {
-    const warnings = issues ?? [];
+    let warnings = issues;
+    const values: unknown[] = new Array(count).fill(UNSET);
+    const aux: unknown[] = new Array(count);
     const firedRules: FiredRule[] = new Array(fired.length);
     const reasons: unknown[] = [];
     for (let i = 0; i < fired.length; i++) {
       const o = byIndex[fired[i]];
       firedRules[i] = o.fired;
       for (let j = 0; j < o.reasons.length; j++) reasons.push(o.reasons[j]);
+      for (let j = 0; j < o.contributions.length; j++) {
+        const c = o.contributions[j];
+        if (c.warning !== null) {
+          if (warnings === null) warnings = [c.warning];
+          else warnings.push(c.warning);
+        } else apply(c, values, aux);
+      }
     }
-    const values: Record<string, unknown> = {};
-    for (let k = 0; k < outputs.length; k++) values[names[k]] = mergeOne(outputs[k], k, fired, byIndex, warnings);
-    const result: EvaluationResult = { outputs: values, firedRules, reasons };
-    if (warnings.length) result.warnings = warnings;
+    for (let k = 0; k < count; k++) if (values[k] === UNSET) values[k] = defaults[k];
+    const result: EvaluationResult = { outputs: makeOutputs(values), firedRules, reasons };
+    if (warnings !== null) result.warnings = warnings;
     return result;
   };
+}
+
+function apply(c: Contribution, values: unknown[], aux: unknown[]): void {
+  const k = c.k;
+  const current = values[k];
+  switch (c.kind) {
+    case Kind.First:
+      if (current === UNSET) values[k] = c.value;
+      return;
+    case Kind.Worst:
+    case Kind.Best:
+      if (current === UNSET || (c.kind === Kind.Worst ? c.rank < (aux[k] as number) : c.rank > (aux[k] as number))) {
+        values[k] = c.value;
+        aux[k] = c.rank;
+      }
+      return;
+    case Kind.Min:
+      if (current === UNSET || (c.value as number) < (current as number)) values[k] = c.value;
+      return;
+    case Kind.Max:
+      if (current === UNSET || (c.value as number) > (current as number)) values[k] = c.value;
+      return;
+    case Kind.Sum:
+      values[k] = current === UNSET ? c.value : (current as number) + (c.value as number);
+      return;
+    case Kind.Union: {
+      // First-seen order without duplicates; the lists are short, so a linear search over precomputed keys beats a Set.
+      if (current === UNSET) {
+        values[k] = [];
+        aux[k] = [];
+      }
+      const list = values[k] as unknown[];
+      const keys = aux[k] as string[];
+      for (let i = 0; i < c.keys.length; i++) {
+        if (keys.indexOf(c.keys[i]) === -1) {
+          keys.push(c.keys[i]);
+          list.push(c.elements[i]);
+        }
+      }
+      return;
+    }
+    case Kind.Collect: {
+      if (current === UNSET) values[k] = [];
+      const list = values[k] as unknown[];
+      for (let i = 0; i < c.elements.length; i++) list.push(c.elements[i]);
+      return;
+    }
+  }
 }
 
 function outcomeOf(rule: RuleIR, outputs: readonly OutputIR[]): RuleOutcome {
   const params = rule.event.params;
   const p = params !== null && typeof params === 'object' ? params : undefined;
-  const contributions = outputs.map((o) => (p && Object.hasOwn(p, o.name) && p[o.name] !== undefined ? p[o.name] : NONE));
+  const contributions: Contribution[] = [];
+  outputs.forEach((out, k) => {
+    if (!p || !Object.hasOwn(p, out.name) || p[out.name] === undefined) return;
+    contributions.push(contribution(rule, out, k, p[out.name]));
+  });
   const reasons: unknown[] = [];
   if (p && Object.hasOwn(p, 'reasons') && p.reasons !== undefined) {
     if (Array.isArray(p.reasons)) reasons.push(...p.reasons);
@@ -56,109 +146,53 @@ function outcomeOf(rule: RuleIR, outputs: readonly OutputIR[]): RuleOutcome {
   return { fired, reasons: Object.freeze(reasons), contributions };
 }
 
-function mergeOne(out: OutputIR, k: number, fired: readonly number[], rules: RuleOutcome[], warnings: EvaluationWarning[]): unknown {
-  switch (out.merge) {
-    case 'first':
-      for (let i = 0; i < fired.length; i++) {
-        const v = rules[fired[i]].contributions[k];
-        if (v !== NONE) return v;
-      }
-      return out.default;
-    case 'worst':
-    case 'best':
-      return mergeRanked(out, k, fired, rules, warnings);
-    case 'min':
-    case 'max':
-    case 'sum':
-      return mergeNumbers(out, k, fired, rules, warnings);
-    case 'union':
-      return mergeUnion(out, k, fired, rules);
-    case 'collect': {
-      let list: unknown[] | null = null;
-      for (let i = 0; i < fired.length; i++) {
-        const v = rules[fired[i]].contributions[k];
-        if (v === NONE) continue;
-        list ??= [];
-        if (Array.isArray(v)) for (let j = 0; j < v.length; j++) list.push(v[j]);
-        else list.push(v);
-      }
-      return list ?? out.default;
-    }
+function contribution(rule: RuleIR, out: OutputIR, k: number, value: unknown): Contribution {
+  const kind = KINDS[out.merge];
+  const elements = Array.isArray(value) ? [...value] : [value];
+  const c: Contribution = { k, kind, value, rank: -1, elements, keys: kind === Kind.Union ? elements.map(identity) : [], warning: null };
+  if (kind === Kind.Worst || kind === Kind.Best) {
+    const rank = typeof value === 'string' ? out.rank?.get(value) : undefined;
+    if (rank === undefined) c.warning = warning('output-value-not-in-order', 'is not in its order', out, rule, value);
+    else c.rank = rank;
   }
-}
-
-function mergeRanked(out: OutputIR, k: number, fired: readonly number[], rules: RuleOutcome[], warnings: EvaluationWarning[]): unknown {
-  const rank = out.rank as Map<string, number>;
-  const worst = out.merge === 'worst';
-  let best: string | undefined;
-  let bestRank = -1;
-  for (let i = 0; i < fired.length; i++) {
-    const rule = rules[fired[i]];
-    const v = rule.contributions[k];
-    if (v === NONE) continue;
-    const r = typeof v === 'string' ? rank.get(v) : undefined;
-    if (r === undefined) {
-      warnings.push({
-        code: 'output-value-not-in-order',
-        message: `rule "${rule.fired.name}" gave ${out.name} = ${JSON.stringify(v)}, which is not in its order; ignored`,
-        output: out.name,
-        rule: rule.fired.name,
-        value: v,
-      });
-      continue;
-    }
-    if (bestRank < 0 || (worst ? r < bestRank : r > bestRank)) {
-      best = v as string;
-      bestRank = r;
-    }
+  if ((kind === Kind.Min || kind === Kind.Max || kind === Kind.Sum) && (typeof value !== 'number' || Number.isNaN(value))) {
+    c.warning = warning('output-value-not-a-number', 'is not a number', out, rule, value);
   }
-  return bestRank < 0 ? out.default : best;
-}
-
-function mergeNumbers(out: OutputIR, k: number, fired: readonly number[], rules: RuleOutcome[], warnings: EvaluationWarning[]): unknown {
-  let acc: number | undefined;
-  for (let i = 0; i < fired.length; i++) {
-    const rule = rules[fired[i]];
-    const v = rule.contributions[k];
-    if (v === NONE) continue;
-    if (typeof v !== 'number' || Number.isNaN(v)) {
-      warnings.push({
-        code: 'output-value-not-a-number',
-        message: `rule "${rule.fired.name}" gave ${out.name} = ${JSON.stringify(v)}, which is not a number; ignored`,
-        output: out.name,
-        rule: rule.fired.name,
-        value: v,
-      });
-      continue;
-    }
-    if (acc === undefined) acc = v;
-    else if (out.merge === 'sum') acc += v;
-    else if (out.merge === 'min' ? v < acc : v > acc) acc = v;
-  }
-  return acc === undefined ? out.default : acc;
-}
-
-function mergeUnion(out: OutputIR, k: number, fired: readonly number[], rules: RuleOutcome[]): unknown {
-  let list: unknown[] | null = null;
-  let seen: Set<string> | null = null;
-  const add = (v: unknown) => {
-    const key = identity(v);
-    if ((seen ??= new Set()).has(key)) return;
-    seen.add(key);
-    (list ??= []).push(v);
-  };
-  for (let i = 0; i < fired.length; i++) {
-    const v = rules[fired[i]].contributions[k];
-    if (v === NONE) continue;
-    list ??= [];
-    if (Array.isArray(v)) for (let j = 0; j < v.length; j++) add(v[j]);
-    else add(v);
-  }
-  return list ?? out.default;
+  return c;
 }
 
 /** Union compares by value: strings and numbers by type and value, objects and arrays by canonical JSON. */
 function identity(v: unknown): string {
   if (v !== null && typeof v === 'object') return `o${canonicalJson(v)}`;
   return `${typeof v}:${String(v)}`;
+}
+
+/** Shared by every evaluation that hits it: frozen, like everything else taken from the document. */
+function warning(code: EvaluationWarning['code'], problem: string, out: OutputIR, rule: RuleIR, value: unknown): EvaluationWarning {
+  return Object.freeze({
+    code,
+    message: `rule "${rule.name}" gave ${out.name} = ${JSON.stringify(value)}, which ${problem}; ignored`,
+    output: out.name,
+    rule: rule.name,
+    value,
+  });
+}
+
+/**
+ * Builds the outputs object from an object literal (one hidden class, no per-key transitions), generated
+ * like the evaluator: names enter the source only through JSON.stringify, and always as computed keys,
+ * because a literal `"__proto__": v` key would set the prototype instead of creating the output.
+ */
+function outputsFactory(names: string[]): (merged: unknown[]) => Record<string, unknown> {
+  const source = `return { ${names.map((n, i) => `[${JSON.stringify(n)}]: v[${i}]`).join(', ')} };`;
+  try {
+    return new Function('v', source) as (merged: unknown[]) => Record<string, unknown>;
+  } catch (e) {
+    if (!(e instanceof EvalError)) throw e; // code generation disallowed: build it key by key
+    return (merged) => {
+      const out: Record<string, unknown> = {};
+      for (let i = 0; i < names.length; i++) Object.defineProperty(out, names[i], { value: merged[i], enumerable: true, writable: true, configurable: true });
+      return out;
+    };
+  }
 }
