@@ -6,6 +6,7 @@ import { lintDocument } from '../../server/src/cli/lint';
 import { readRuleFiles } from '../../server/src/cli/rule-files';
 import type { RuleSetDocument } from '../../server/src/modules/rule-sets/rule-set';
 import { repoRoot } from '../../server/src/shared/paths';
+import { Oracle } from '../engine/oracle';
 
 /**
  * The shipped rule library (rules/): every file is installed as an active version on a new store, so every file
@@ -69,6 +70,18 @@ describe('the default rule library', () => {
           const v = r.event.params?.[k];
           if (v !== undefined) for (const x of v as unknown[]) expect(x).toEqual(shaped);
         }
+  });
+
+  it.each(files.map((f) => [f.display, f] as const))('%s: json-rules-engine, the reference semantics, fires the same rules on every test case', async (_name, file) => {
+    const doc = file.doc as RuleSetDocument;
+    const oracle = new Oracle(doc);
+    const ours = testFile(file).tests?.results ?? [];
+    for (const [i, t] of (doc.tests ?? []).entries()) {
+      const ref = await oracle.run(t.facts, 0);
+      expect(ref.ok).toBe(true);
+      const refNames = ref.ok ? ref.fired.map((x) => x.name).sort() : [];
+      expect([t.name, refNames]).toEqual([t.name, ours[i].result?.firedRules.map((x) => x.name).sort()]);
+    }
   });
 
   it('docs/rules.md lists every rule set and every rule', () => {
