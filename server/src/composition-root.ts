@@ -11,7 +11,9 @@ import { AuthService } from './modules/auth/auth-service';
 import { authRoutes } from './modules/auth/auth-routes';
 import { UserService } from './modules/auth/user-service';
 import { EngineCache } from './modules/engine';
-import { EngineRuleSetChecker } from './modules/rule-sets/engine-rule-set-checker';
+import { analyzeRuleSet } from './modules/engine/analysis';
+import { FACT_CATALOG, factsRoutes } from './modules/facts';
+import { EngineRuleSetChecker, type Analyzer } from './modules/rule-sets/engine-rule-set-checker';
 import { RuleSetConsole } from './modules/rule-sets/rule-set-console';
 import { ruleSetRoutes } from './modules/rule-sets/rule-set-routes';
 import { RuleSetService } from './modules/rule-sets/rule-set-service';
@@ -38,7 +40,8 @@ export async function compose(config: Config, log: Logger, clock: Clock = system
   });
   const apiKeys = new ApiKeyService(stores.apiKeys, clock);
   const engine = new EngineCache(256);
-  const checker = new EngineRuleSetChecker(validator, engine);
+  const analyze: Analyzer = (doc) => analyzeRuleSet(doc, FACT_CATALOG);
+  const checker = new EngineRuleSetChecker(validator, engine, analyze);
   const ruleSets = new RuleSetService(stores.ruleSets, checker, clock);
   const ruleSetConsole = new RuleSetConsole(ruleSets, checker);
 
@@ -52,7 +55,8 @@ export async function compose(config: Config, log: Logger, clock: Clock = system
 
   const routes: RouteDef[] = [
     ...authRoutes({ auth, users, apiKeys, cookieSecure: config.cookieSecure, demo: seeded.demo }),
-    ...ruleSetRoutes(ruleSets, ruleSetConsole),
+    ...ruleSetRoutes(ruleSets, ruleSetConsole, analyze),
+    ...factsRoutes({ clock }),
     ...auditRoutes(stores.audit),
   ];
   let openApi: ReturnType<typeof buildOpenApi> | undefined;

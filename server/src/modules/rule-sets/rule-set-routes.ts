@@ -1,5 +1,6 @@
 import { defineRoute, type RouteDef } from '../../http/route';
 import { ifMatch } from '../auth/auth-routes';
+import type { Analyzer } from './engine-rule-set-checker';
 import type { RuleSetVersion, TransitionName } from './rule-set';
 import type { RuleSetConsole } from './rule-set-console';
 import type { RuleSetService } from './rule-set-service';
@@ -12,7 +13,7 @@ function withEtag(v: RuleSetVersion, status = 200) {
   return { status, body: v, headers: { ETag: `"${v.revision}"` } };
 }
 
-export function ruleSetRoutes(s: RuleSetService, testConsole: RuleSetConsole): RouteDef[] {
+export function ruleSetRoutes(s: RuleSetService, testConsole: RuleSetConsole, analyze: Analyzer): RouteDef[] {
   const transition = (name: TransitionName, access: 'rules:write' | 'rules:approve' | 'rules:activate', summary: string) =>
     defineRoute({
       method: 'post', path: `${V}/${name}`, access, body: 'rule-set-transition', tags: ['rule-sets'], summary,
@@ -94,6 +95,11 @@ export function ruleSetRoutes(s: RuleSetService, testConsole: RuleSetConsole): R
       method: 'get', path: `${V}/publish-check`, access: 'rules:read', tags: ['rule-sets'],
       summary: 'What would stop this version being submitted or activated: static-check errors, warnings and failing tests',
       handler: async ({ params }) => ({ body: await s.publishReport(params.key, num(params.version)) }),
+    }),
+    defineRoute({
+      method: 'get', path: `${V}/analysis`, access: 'rules:read', tags: ['rule-sets'],
+      summary: 'Static checks of a version: errors (unknown facts and operators, type mismatches, unreachable rules) block submit and activate; warnings (shadowed rules, unused conditions and outputs) are shown',
+      handler: async ({ params }) => ({ body: analyze((await s.version(params.key, num(params.version))).document) }),
     }),
     defineRoute({
       method: 'get', path: `${V}/export`, access: 'rules:read', tags: ['rule-sets'],
