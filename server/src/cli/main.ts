@@ -67,6 +67,11 @@ function problemLines(problems: readonly FieldError[], prefix = ''): string[] {
   return problems.map((p) => `    ${prefix}${p.pointer || '(document)'} ${p.message}`);
 }
 
+/** Lint findings also show their stable code, which scripts and the docs refer to. */
+function findingLines(findings: readonly FieldError[], severity: 'error' | 'warning'): string[] {
+  return findings.map((p) => `    ${severity} ${p.pointer || '(document)'} [${p.code ?? 'problem'}] ${p.message}`);
+}
+
 function validate(paths: string[], io: CliIo): number {
   const checks = readRuleFiles(paths, io.cwd).map(validateFile);
   for (const c of checks) {
@@ -105,7 +110,6 @@ function lint(paths: string[], strict: boolean, io: CliIo): number {
   const checks = readRuleFiles(paths, io.cwd).map(validateFile);
   let errors = 0;
   let warnings = 0;
-  let engineAnalysis = false;
   for (const c of checks) {
     if (c.problems.length) {
       errors += c.problems.length;
@@ -114,16 +118,15 @@ function lint(paths: string[], strict: boolean, io: CliIo): number {
       continue;
     }
     const r = lintDocument(c.file.doc as RuleSetDocument);
-    engineAnalysis ||= r.engineAnalysis;
     errors += r.errors.length;
     warnings += r.warnings.length;
     const bad = r.errors.length > 0 || (strict && r.warnings.length > 0);
     io.out(`${bad ? '✗' : '✓'} ${c.file.display} (${c.key}): ${r.errors.length} error${r.errors.length === 1 ? '' : 's'}, ${r.warnings.length} warning${r.warnings.length === 1 ? '' : 's'}`);
-    problemLines(r.errors, 'error ').forEach((l) => io.out(l));
-    problemLines(r.warnings, 'warning ').forEach((l) => io.out(l));
+    findingLines(r.errors, 'error').forEach((l) => io.out(l));
+    findingLines(r.warnings, 'warning').forEach((l) => io.out(l));
   }
   errors += reportDuplicates(checks, io);
-  io.out(`Linted ${checks.length} file${checks.length === 1 ? '' : 's'}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${engineAnalysis ? '' : ' (the engine has no static analysis yet; catalog, type and output checks only)'}`);
+  io.out(`Linted ${checks.length} file${checks.length === 1 ? '' : 's'}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
   return errors || (strict && warnings) ? EXIT.failed : EXIT.ok;
 }
 

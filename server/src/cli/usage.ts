@@ -5,9 +5,10 @@ Commands:
                              structure (unique names, shared conditions, limits) and compiling.
   test <file|dir>...         Compile each file with the engine and run its test cases; prints
                              "N passed, M failed" per file and every difference.
-  lint [<file|dir>...]       Static checks: facts known to the catalog or declared as inputs,
-                             comparisons that fit the fact's type, values inside enumerations,
-                             event parameters that feed an output, a source on every rule.
+  lint [<file|dir>...]       Static checks: the engine's analysis as the publishing gate runs it
+                             (unknown facts, type mismatches, values outside enumerations,
+                             unreachable and shadowed rules, outputs), plus the library's
+                             conventions (a source on every rule, no unused input, test cases).
                              Default: rules/. With --strict, warnings fail too.
   diff <a.json> <b.json>     What changed from a to b, in business language.
                              With --exit-code, exits 1 when they differ.
