@@ -10,6 +10,15 @@ import { ApiKeyService } from './modules/auth/api-key-service';
 import { AuthService } from './modules/auth/auth-service';
 import { authRoutes } from './modules/auth/auth-routes';
 import { UserService } from './modules/auth/user-service';
+import { ActiveRuleSets } from './modules/decisions/active-rule-sets';
+import { VersionCompiler } from './modules/decisions/compiled-version';
+import { DecisionLogWriter } from './modules/decisions/decision-log-writer';
+import { DecisionMetrics } from './modules/decisions/decision-metrics';
+import { decisionRoutes, metricsRouter } from './modules/decisions/decision-routes';
+import { DecisionService } from './modules/decisions/decision-service';
+import { decisionSettings, type DecisionSettings } from './modules/decisions/decision-settings';
+import { DecisionSpool } from './modules/decisions/decision-spool';
+import { RateLimiter } from './modules/decisions/rate-limiter';
 import { EngineCache } from './modules/engine';
 import { analyzeRuleSet } from './modules/engine/analysis';
 import { FACT_CATALOG, factsRoutes } from './modules/facts';
@@ -28,7 +37,7 @@ import { seedNewStore } from './seed';
  * The one place that builds stores and services and wires them together. Nothing else calls `new` on a service
  * or opens a connection.
  */
-export async function compose(config: Config, log: Logger, clock: Clock = systemClock) {
+export async function compose(config: Config, log: Logger, clock: Clock = systemClock, options: { decisions?: Partial<DecisionSettings> } = {}) {
   const validator = new SchemaValidator();
   const stores: Stores = await openStores(config);
   const users = new UserService(stores.users, stores.sessions, clock);
@@ -45,9 +54,22 @@ export async function compose(config: Config, log: Logger, clock: Clock = system
   const ruleSets = new RuleSetService(stores.ruleSets, checker, clock);
   const ruleSetConsole = new RuleSetConsole(ruleSets, checker);
 
+  // Decisions (DESIGN §5): active versions compiled in memory, a group-committed log, the fail-static spool.
+  const ds = decisionSettings(options.decisions);
+  const decisionLog = ds.wrapLogStore ? ds.wrapLogStore(stores.decisions) : stores.decisions;
+  const compiler = new VersionCompiler(engine);
+  const activeRuleSets = new ActiveRuleSets(stores.ruleSets, compiler, ds, log, () => clock.now());
+  ruleSets.onActivation((v) => activeRuleSets.install(v));
+  const spool = new DecisionSpool(join(config.dataDir, 'spool'), ds.spool, log);
+  const metrics: DecisionMetrics = new DecisionMetrics(() => ({ depth: spool.depth, bytes: spool.bytes, degraded: decisionWriter.degraded }));
+  const decisionWriter: DecisionLogWriter = new DecisionLogWriter(decisionLog, spool, ds, metrics, log);
+  const decisions = new DecisionService({ registry: activeRuleSets, compiler, ruleSets: stores.ruleSets, log: decisionLog, writer: decisionWriter, metrics, validator, clock });
+
   let seeded: { demo: boolean };
   try {
     seeded = await seedNewStore({ config, log, stores, users, ruleSets });
+    await activeRuleSets.load();
+    decisionWriter.start();
   } catch (e) {
     await stores.close();
     throw e;
@@ -58,10 +80,12 @@ export async function compose(config: Config, log: Logger, clock: Clock = system
     ...ruleSetRoutes(ruleSets, ruleSetConsole, analyze),
     ...factsRoutes({ clock }),
     ...auditRoutes(stores.audit),
+    ...decisionRoutes(decisions, new RateLimiter(config.apiKeyRatePerSecond)),
   ];
+  activeRuleSets.start();
   let openApi: ReturnType<typeof buildOpenApi> | undefined;
   const app = buildApp({
-    publicRouters: [docsRouter(() => (openApi ??= buildOpenApi(routes, validator.schemas, packageVersion())))],
+    publicRouters: [docsRouter(() => (openApi ??= buildOpenApi(routes, validator.schemas, packageVersion()))), metricsRouter(metrics)],
     log,
     validator,
     routes,
@@ -71,22 +95,32 @@ export async function compose(config: Config, log: Logger, clock: Clock = system
     trustProxy: config.trustProxy,
     corsOrigins: config.corsOrigins,
     uiDir: config.serveUi ? join(repoRoot(), 'dist', 'admin-ui') : undefined,
+    // Ready means "can decide": with the store down, decisions go on from memory and the spool (status degraded,
+    // still 200); only a full spool makes the instance unready (docs/decisions/005-decision-log-durability.md).
     ready: async () => {
+      let error: string | undefined;
       try {
         await stores.ping();
-        return { ready: true, details: { store: stores.kind } };
       } catch (e) {
-        return { ready: false, details: { store: stores.kind, error: (e as Error).message } };
+        error = (e as Error).message;
       }
+      const registry = activeRuleSets.status();
+      const degraded = error !== undefined || decisionWriter.degraded || registry.syncError !== null;
+      const spoolFull = decisionWriter.degraded && spool.wouldOverflow(1, 0);
+      const ruleSetsStatus = { active: registry.active.length, broken: registry.broken, lastSyncAt: registry.lastSyncAt, syncError: registry.syncError };
+      return { ready: !spoolFull, details: { status: degraded ? 'degraded' : 'ready', store: stores.kind, ...(error ? { error } : {}), decisionLog: decisionWriter.status(), ruleSets: ruleSetsStatus } };
     },
+    onError: (code, status) => metrics.error(code, status),
   });
   return {
     app,
     routes,
     stores,
-    services: { users, auth, apiKeys, ruleSets, ruleSetConsole, engine },
+    services: { users, auth, apiKeys, ruleSets, ruleSetConsole, engine, decisions, activeRuleSets, decisionWriter, metrics },
     validator,
     async close() {
+      activeRuleSets.stop();
+      await decisionWriter.close();
       await stores.close();
     },
   };

@@ -1,5 +1,6 @@
 import { apiKeyStoreContract } from './api-key-store.contract';
 import { auditStoreContract } from './audit-store.contract';
+import { decisionLogStoreContract } from './decision-log-store.contract';
 import type { OpenStores } from './fixtures';
 import { ruleSetStoreContract } from './rule-set-store.contract';
 import { sessionStoreContract } from './session-store.contract';
@@ -14,4 +15,5 @@ export function storeContracts(name: string, open: OpenStores): void {
   userStoreContract(name, open);
   sessionStoreContract(name, open);
   apiKeyStoreContract(name, open);
+  decisionLogStoreContract(name, open);
 }

@@ -29,6 +29,8 @@ export interface AppDeps {
   publicRouters?: Router[];
   /** Liveness and readiness, for load balancers and orchestrators. */
   ready: () => Promise<{ ready: boolean; details: Record<string, unknown> }>;
+  /** Told the code and status of every error response (metrics). */
+  onError?: (code: string, status: number) => void;
 }
 
 export function buildApp(d: AppDeps): Express {
@@ -86,7 +88,7 @@ export function buildApp(d: AppDeps): Express {
     });
   }
   app.use((req, _res, next) => next(new AppError(404, 'not_found', `Nothing at ${req.originalUrl.split('?')[0]}.`)));
-  app.use(errorHandler(d.log));
+  app.use(errorHandler(d.log, d.onError));
   return app;
 }
 

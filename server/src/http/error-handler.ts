@@ -22,19 +22,24 @@ function fromBodyParser(err: any): AppError | null {
   }
 }
 
-/** The last middleware: every error becomes application/problem+json; only our own faults are 500, never with a stack. */
-export function errorHandler(log: Logger) {
+/**
+ * The last middleware: every error becomes application/problem+json; only our own faults are 500, never with a stack.
+ * `onError` sees the code and status of every error answered (the metrics count them by code).
+ */
+export function errorHandler(log: Logger, onError?: (code: string, status: number) => void) {
   return (err: unknown, req: Request, res: Response, _next: NextFunction) => {
     const requestId = requestIdOf(req);
     const appErr = isAppError(err) ? err : fromBodyParser(err);
     if (appErr) {
       if (appErr instanceof AppError && 'retryAfterSeconds' in appErr.details) res.setHeader('Retry-After', String(appErr.details.retryAfterSeconds));
       (appErr.status >= 500 ? log.error : log.info).call(log, { reqId: requestId, errorId: appErr.errorId, code: appErr.code, status: appErr.status }, appErr.message);
+      onError?.(appErr.code, appErr.status);
       if (res.headersSent) return res.end();
       return sendProblem(res, toProblem(appErr, requestId, req.originalUrl.split('?')[0]));
     }
     const internal = new AppError(500, 'internal', 'internal');
     log.error({ reqId: requestId, errorId: internal.errorId, err }, 'unhandled error');
+    onError?.('internal', 500);
     if (res.headersSent) return res.end();
     sendProblem(res, internalProblem(internal.errorId, requestId));
   };

@@ -2,6 +2,7 @@ import type { AuditStore } from '../modules/audit/audit-store';
 import type { ApiKeyStore } from '../modules/auth/api-key-store';
 import type { SessionStore } from '../modules/auth/session-store';
 import type { UserStore } from '../modules/auth/user-store';
+import type { DecisionLogStore } from '../modules/decisions/decision-log-store';
 import type { RuleSetStore } from '../modules/rule-sets/rule-set-store';
 
 /** Every port, as one adapter family (sqlite, mongo or memory) provides them. */
@@ -12,6 +13,7 @@ export interface Stores {
   users: UserStore;
   sessions: SessionStore;
   apiKeys: ApiKeyStore;
+  decisions: DecisionLogStore;
   /** True when this store was created empty by this process (drives demo seeding). */
   isNew: boolean;
   /** Cheap round trip to the database, for /readyz. */

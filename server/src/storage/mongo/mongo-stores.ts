@@ -3,8 +3,10 @@ import type { Stores } from '../stores';
 import { apiKeyModel, API_KEYS } from './api-key-model';
 import { AUDIT_EVENTS, auditEventModel } from './audit-event-model';
 import { COUNTERS, counterModel } from './counter-model';
+import { DECISION_LOG, decisionRecordModel } from './decision-record-model';
 import { MongoApiKeyStore } from './mongo-api-key-store';
 import { MongoAuditStore } from './mongo-audit-store';
+import { MongoDecisionLogStore } from './mongo-decision-log-store';
 import { MongoRuleSetStore } from './mongo-rule-set-store';
 import { MongoSessionStore } from './mongo-session-store';
 import { MongoUserStore } from './mongo-user-store';
@@ -12,7 +14,7 @@ import { RULE_SET_VERSIONS, ruleSetVersionModel } from './rule-set-version-model
 import { SESSIONS, sessionModel } from './session-model';
 import { USERS, userModel } from './user-model';
 
-const OUR_COLLECTIONS = [RULE_SET_VERSIONS, AUDIT_EVENTS, USERS, SESSIONS, API_KEYS, COUNTERS];
+const OUR_COLLECTIONS = [RULE_SET_VERSIONS, AUDIT_EVENTS, USERS, SESSIONS, API_KEYS, COUNTERS, DECISION_LOG];
 
 export interface MongoStoreOptions {
   /** Overrides the database named in the URI (the contract tests use a throwaway database per run). */
@@ -41,6 +43,7 @@ export async function openMongoStores(uri: string, options: MongoStoreOptions = 
       sessions: sessionModel(conn),
       apiKeys: apiKeyModel(conn),
       counters: counterModel(conn),
+      decisions: decisionRecordModel(conn),
     };
     // init() creates the collections up front: implicit creation inside a transaction is not allowed on every server.
     await Promise.all(Object.values(models).map((m) => m.init()));
@@ -53,6 +56,7 @@ export async function openMongoStores(uri: string, options: MongoStoreOptions = 
       users: new MongoUserStore(conn, models.users, audit),
       sessions: new MongoSessionStore(models.sessions),
       apiKeys: new MongoApiKeyStore(conn, models.apiKeys, audit),
+      decisions: new MongoDecisionLogStore(conn, models.decisions),
       isNew,
       ping: async () => {
         await conn.db!.command({ ping: 1 });

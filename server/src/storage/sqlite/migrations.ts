@@ -84,4 +84,36 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX api_keys_created_at ON api_keys (created_at);
     `,
   },
+  {
+    version: 2,
+    name: 'decision-log',
+    sql: `
+      -- The decision log (DecisionLogStore). The record is kept whole in doc; the columns are what the log is
+      -- filtered by. id is time-ordered, so ORDER BY id DESC is newest first and the id is the paging cursor.
+      CREATE TABLE decision_log (
+        id TEXT PRIMARY KEY,
+        rule_set_key TEXT NOT NULL,
+        rule_set_version INTEGER NOT NULL,
+        outcome TEXT,
+        client_id TEXT,
+        caller_id TEXT NOT NULL,
+        caller_name TEXT NOT NULL,
+        evaluated_at TEXT NOT NULL,
+        idempotency_key TEXT,
+        doc TEXT NOT NULL
+      );
+      CREATE INDEX decision_log_rule_set ON decision_log (rule_set_key, id);
+      CREATE INDEX decision_log_outcome ON decision_log (outcome, id);
+      CREATE INDEX decision_log_client ON decision_log (client_id, id) WHERE client_id IS NOT NULL;
+      CREATE INDEX decision_log_caller_id ON decision_log (caller_id, id);
+      CREATE INDEX decision_log_caller_name ON decision_log (caller_name, id);
+      CREATE INDEX decision_log_evaluated_at ON decision_log (evaluated_at);
+      -- Idempotency keys are per caller; this is the backstop when two instances take the same key at once.
+      CREATE UNIQUE INDEX decision_log_idempotency ON decision_log (caller_id, idempotency_key) WHERE idempotency_key IS NOT NULL;
+      CREATE TRIGGER decision_log_no_update BEFORE UPDATE ON decision_log
+        BEGIN SELECT RAISE(ABORT, 'decision_log is append-only'); END;
+      CREATE TRIGGER decision_log_no_delete BEFORE DELETE ON decision_log
+        BEGIN SELECT RAISE(ABORT, 'decision_log is append-only'); END;
+    `,
+  },
 ];

@@ -2,6 +2,7 @@ import type { Stores } from '../stores';
 import { openDatabase } from './database';
 import { SqliteApiKeyStore } from './sqlite-api-key-store';
 import { SqliteAuditStore } from './sqlite-audit-store';
+import { SqliteDecisionLogStore } from './sqlite-decision-log-store';
 import { SqliteRuleSetStore } from './sqlite-rule-set-store';
 import { SqliteSessionStore } from './sqlite-session-store';
 import { SqliteUserStore } from './sqlite-user-store';
@@ -14,6 +15,8 @@ export function openSqliteStores(file: string): Stores {
   const { db, isNew } = openDatabase(file);
   const audit = new SqliteAuditStore(db);
   const ping = db.prepare('SELECT 1').pluck();
+  // The decision log commits on a writer thread of its own at synchronous=FULL (docs/decisions/005).
+  const decisions = new SqliteDecisionLogStore(db, file);
   return {
     kind: 'sqlite',
     audit,
@@ -21,11 +24,13 @@ export function openSqliteStores(file: string): Stores {
     users: new SqliteUserStore(db, audit),
     sessions: new SqliteSessionStore(db),
     apiKeys: new SqliteApiKeyStore(db, audit),
+    decisions,
     isNew,
     ping: async () => {
       ping.get();
     },
     close: async () => {
+      await decisions.close();
       if (db.open) db.close();
     },
   };
