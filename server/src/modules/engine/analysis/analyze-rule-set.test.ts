@@ -36,6 +36,13 @@ describe('analyzeRuleSet', () => {
     expect(JSON.stringify(doc)).toBe(before);
   });
 
+  it('says which rules were too large to check for contradictions, instead of expanding them without bound', () => {
+    const wide = { any: [0, 1, 2, 3].map((k) => leaf('maxDpd', 'equal', k)) };
+    const huge = policy([{ name: 'huge', conditions: { all: [wide, wide, wide, wide, wide] } }, { name: 'small', conditions: leaf('maxDpd', 'equal', 1), params: { decision: 'refer' } }], { outputs: { decision: { type: 'string', merge: 'worst', order: ['refer', 'approve'] }, grade: { type: 'string', merge: 'first' } } });
+    expect(found(analyzeRuleSet(huge, CATALOG).warnings)).toEqual(['analysis_incomplete@/rules']);
+    expect(analyzeRuleSet(huge, CATALOG).warnings[0].message).toContain("1 rule was too large to check for contradictions and shadowing (too many alternatives once any, not and shared conditions are expanded): 'huge'");
+  });
+
   it('orders pointers by section, then numerically', () => {
     const list = ['/rules/10/conditions', '/rules/2/event', '/conditions/a', '/outputs/x', '/rules/2/conditions/all/10', '/rules/2/conditions/all/9'];
     expect(list.sort(comparePointers)).toEqual(['/outputs/x', '/conditions/a', '/rules/2/conditions/all/9', '/rules/2/conditions/all/10', '/rules/2/event', '/rules/10/conditions']);

@@ -1,7 +1,7 @@
 import type { RuleSetDocument } from '../../rule-sets/rule-set';
-import { analysisContext } from './context';
+import { analysisContext, type AnalysisContext } from './context';
 import type { CatalogFact } from './fact-index';
-import type { AnalysisResult, Issue } from './issue';
+import { issue, type AnalysisResult, type Issue } from './issue';
 import { checkOperators } from './operator-fit';
 import { checkOutputs } from './output-checks';
 import { checkShadowedRules } from './shadowed-rules';
@@ -26,9 +26,18 @@ export function analyzeRuleSet(doc: RuleSetDocument, catalog: Iterable<CatalogFa
     ...checkShadowedRules(ctx, unreachable.unreachable),
     ...checkUnusedConditions(doc),
     ...checkOutputs(doc),
+    ...notAnalysed(ctx.alternatives, doc),
   ];
   const sorted = dedupe(all).sort((a, b) => comparePointers(a.pointer, b.pointer));
   return { errors: sorted.filter((i) => i.severity === 'error'), warnings: sorted.filter((i) => i.severity === 'warning') };
+}
+
+/** One warning naming the rules too large to check for contradictions and shadowing, if any. */
+function notAnalysed(alternatives: AnalysisContext['alternatives'], doc: RuleSetDocument): Issue[] {
+  const names = doc.rules.filter((_, i) => alternatives[i] === null).map((r) => `'${r.name}'`);
+  if (!names.length) return [];
+  const listed = names.length > 5 ? `${names.slice(0, 5).join(', ')} and ${names.length - 5} more` : names.join(', ');
+  return [issue('analysis_incomplete', '/rules', `${names.length} rule${names.length > 1 ? 's were' : ' was'} too large to check for contradictions and shadowing (too many alternatives once any, not and shared conditions are expanded): ${listed}`)];
 }
 
 function dedupe(list: Issue[]): Issue[] {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { Condition, RuleSetDocument } from '../../rule-sets/rule-set';
 import { compileRuleSet } from '../compile';
 import { CATALOG, leaf, policy } from './analysis-test-kit';
-import { alternatives, conflictOf, implies, MAX_ALTERNATIVES } from './constraints';
+import { alternatives, conflictOf, implies, indexAlternative, MAX_ALTERNATIVES } from './constraints';
 import { analysisContext } from './context';
 import { checkShadowedRules } from './shadowed-rules';
 import { checkUnreachableRules } from './unreachable-rules';
@@ -27,8 +27,9 @@ describe('alternatives', () => {
   });
 
   it('conflictOf and implies work on one alternative', () => {
-    const [alt] = alternatives(doc, { all: [leaf('x', 'greaterThan', 5), leaf('x', 'lessThanInclusive', 9)] }, '') ?? [];
-    expect(conflictOf(alt)).toBeNull();
+    const [a] = alternatives(doc, { all: [leaf('x', 'greaterThan', 5), leaf('x', 'lessThanInclusive', 9)] }, '') ?? [];
+    expect(conflictOf(a)).toBeNull();
+    const alt = indexAlternative(a);
     expect(implies(doc, alt, { all: [leaf('x', 'between', [5, 10])] })).toBe(true);
     expect(implies(doc, alt, { all: [leaf('x', 'greaterThanInclusive', 5)] })).toBe(true);
     expect(implies(doc, alt, { all: [leaf('x', 'lessThan', 9)] })).toBe(false);

@@ -19,9 +19,11 @@ import { conditionKey, describeLeaf, escapePointer, isFactRef, pathOf, sharedCon
  *   - otherwise only plain numeric comparisons with number literals (one interval per fact) and before/after
  *     with ISO dates (one interval of instants) are combined. Numeric-string literals are left out because
  *     JavaScript compares two strings as text.
- * Trees whose expansion has more than MAX_ALTERNATIVES alternatives are not analysed.
+ * Trees whose expansion has more than MAX_ALTERNATIVES alternatives, or more than MAX_LITERALS leaves in all, are
+ * not analysed.
  */
 export const MAX_ALTERNATIVES = 256;
+export const MAX_LITERALS = 4096;
 
 export interface Literal {
   leaf: LeafCondition;
@@ -64,13 +66,34 @@ function dnf(doc: RuleSetDocument, c: Condition, ptr: string, neg: boolean, stac
     return dnf(doc, target, `/conditions/${escapePointer(c.condition)}`, neg, [...stack, c.condition]);
   }
   const leaf = c as LeafCondition;
-  return [[{ leaf, pointer: ptr, negated: neg, key: conditionKey(leaf), subject: subjectOf(leaf) }]];
+  return [[{ leaf, pointer: ptr, negated: neg, ...leafIdentity(leaf) }]];
+}
+
+interface LeafIdentity {
+  key: string;
+  subject: string;
+  /** `+key` and `-key`, as IndexedAlternative.keys holds them. */
+  plus: string;
+  minus: string;
+}
+
+const identities = new WeakMap<LeafCondition, LeafIdentity>();
+
+/** A leaf's meaning and subject, computed once per leaf object (the shadow check asks for them many times). */
+function leafIdentity(leaf: LeafCondition): LeafIdentity {
+  let id = identities.get(leaf);
+  if (!id) {
+    const key = conditionKey(leaf);
+    identities.set(leaf, (id = { key, subject: subjectOf(leaf), plus: `+${key}`, minus: `-${key}` }));
+  }
+  return id;
 }
 
 function product(parts: Alternative[][]): Alternative[] {
   let acc: Alternative[] = [[]];
   for (const p of parts) {
-    if (acc.length * p.length > MAX_ALTERNATIVES) throw TOO_BIG;
+    // Each pair (a, b) becomes one alternative of |a| + |b| leaves.
+    if (acc.length * p.length > MAX_ALTERNATIVES || p.length * size(acc) + acc.length * size(p) > MAX_LITERALS) throw TOO_BIG;
     acc = acc.flatMap((a) => p.map((b) => [...a, ...b]));
   }
   return acc;
@@ -78,8 +101,15 @@ function product(parts: Alternative[][]): Alternative[] {
 
 function union(parts: Alternative[][]): Alternative[] {
   const out = parts.flat();
-  if (out.length > MAX_ALTERNATIVES) throw TOO_BIG;
+  if (out.length > MAX_ALTERNATIVES || size(out) > MAX_LITERALS) throw TOO_BIG;
   return out;
+}
+
+/** Leaves in all of the alternatives. */
+export function size(alts: readonly Alternative[]): number {
+  let n = 0;
+  for (const a of alts) n += a.length;
+  return n;
 }
 
 export function subjectOf(leaf: LeafCondition): string {
@@ -254,12 +284,30 @@ function describeLiteral(lit: Literal): string {
   return lit.negated ? `not (${describeLeaf(lit.leaf)})` : describeLeaf(lit.leaf);
 }
 
+/** One alternative with what `implies` looks up in it, built once. */
+export interface IndexedAlternative {
+  alt: Alternative;
+  summary: Map<string, Subject>;
+  /** `+key` / `-key` of its literals. */
+  keys: Set<string>;
+  subjects: Set<string>;
+}
+
+export function indexAlternative(alt: Alternative): IndexedAlternative {
+  return {
+    alt,
+    summary: summarize(alt),
+    keys: new Set(alt.map((l) => `${l.negated ? '-' : '+'}${l.key}`)),
+    subjects: new Set(alt.map((l) => l.subject)),
+  };
+}
+
 /**
- * Does every facts object for which `alt` holds also satisfy condition `c`? True only when that is certain;
- * false means "not shown".
+ * Does every facts object for which the alternative holds also satisfy condition `c`? True only when that is
+ * certain; false means "not shown". Every leaf of `c` that the proof uses reads a subject of the alternative.
  */
-export function implies(doc: RuleSetDocument, alt: Alternative, c: Condition, summary = summarize(alt)): boolean {
-  const keys = new Set(alt.map((l) => `${l.negated ? '-' : '+'}${l.key}`));
+export function implies(doc: RuleSetDocument, indexed: IndexedAlternative, c: Condition): boolean {
+  const { keys, summary } = indexed;
   const go = (node: Condition, neg: boolean, stack: string[]): boolean => {
     if (stack.length > 64 || node === null || typeof node !== 'object') return false;
     if ('all' in node || 'any' in node) {
@@ -274,28 +322,46 @@ export function implies(doc: RuleSetDocument, alt: Alternative, c: Condition, su
       return !!target && !stack.includes(node.condition) && go(target, neg, [...stack, node.condition]);
     }
     const leaf = node as LeafCondition;
-    const lit: Literal = { leaf, pointer: '', negated: neg, key: conditionKey(leaf), subject: subjectOf(leaf) };
-    if (keys.has(`${neg ? '-' : '+'}${lit.key}`)) return true;
-    const s = summary.get(lit.subject);
+    const id = leafIdentity(leaf);
+    if (keys.has(neg ? id.minus : id.plus)) return true;
+    const s = summary.get(id.subject);
     if (!s) return false;
-    if (s.candidates) return s.candidates.every((v) => holds(lit, v) === true);
-    if (neg || plainOperator(leaf) === null) return false;
-    const target: Interval = {};
-    const v = leaf.value;
-    const cmp = COMPARISON[leaf.operator];
-    if (cmp && isFiniteNumber(v)) tighten(target, cmp.lower, { value: v, inclusive: cmp.inclusive, literal: lit });
-    else if (leaf.operator === 'between' && Array.isArray(v) && v.length === 2 && isFiniteNumber(v[0]) && isFiniteNumber(v[1])) {
-      tighten(target, true, { value: v[0], inclusive: true, literal: lit });
-      tighten(target, false, { value: v[1], inclusive: true, literal: lit });
-    } else if (leaf.operator === 'before' || leaf.operator === 'after') {
-      const t = toInstant(v);
-      if (t === null) return false;
-      tighten(target, leaf.operator === 'after', { value: t, inclusive: false, literal: lit });
-      return within(s.dates, target);
-    } else return false;
-    return within(s.numbers, target);
+    if (s.candidates) {
+      const lit: Literal = { leaf, pointer: '', negated: neg, key: id.key, subject: id.subject };
+      return s.candidates.every((v) => holds(lit, v) === true);
+    }
+    if (neg) return false;
+    const range = rangeOf(leaf);
+    return range !== null && within(range.dates ? s.dates : s.numbers, range.interval);
   };
   return go(c, false, []);
+}
+
+const ranges = new WeakMap<LeafCondition, { dates: boolean; interval: Interval } | null>();
+
+/** The interval a plain comparison, between, before or after allows, or null for any other leaf. Cached per leaf. */
+function rangeOf(leaf: LeafCondition): { dates: boolean; interval: Interval } | null {
+  if (ranges.has(leaf)) return ranges.get(leaf) ?? null;
+  let out: { dates: boolean; interval: Interval } | null = null;
+  if (plainOperator(leaf) !== null) {
+    const lit: Literal = { leaf, pointer: '', negated: false, ...leafIdentity(leaf) };
+    const interval: Interval = {};
+    const v = leaf.value;
+    const cmp = COMPARISON[leaf.operator];
+    if (cmp && isFiniteNumber(v)) {
+      tighten(interval, cmp.lower, { value: v, inclusive: cmp.inclusive, literal: lit });
+      out = { dates: false, interval };
+    } else if (leaf.operator === 'between' && Array.isArray(v) && v.length === 2 && isFiniteNumber(v[0]) && isFiniteNumber(v[1])) {
+      tighten(interval, true, { value: v[0], inclusive: true, literal: lit });
+      tighten(interval, false, { value: v[1], inclusive: true, literal: lit });
+      out = { dates: false, interval };
+    } else if ((leaf.operator === 'before' || leaf.operator === 'after') && toInstant(v) !== null) {
+      tighten(interval, leaf.operator === 'after', { value: toInstant(v) as number, inclusive: false, literal: lit });
+      out = { dates: true, interval };
+    }
+  }
+  ranges.set(leaf, out);
+  return out;
 }
 
 /** inner ⊆ outer, where inner comes from at least one leaf (so the fact is known to be a number, or a date). */

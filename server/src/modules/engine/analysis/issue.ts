@@ -32,6 +32,7 @@ export const ISSUE_CODES = {
   undeclared_output: 'warning',
   unused_output: 'warning',
   invalid_output_value: 'warning',
+  analysis_incomplete: 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type IssueCode = keyof typeof ISSUE_CODES;

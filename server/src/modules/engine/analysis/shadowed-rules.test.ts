@@ -56,6 +56,15 @@ describe('shadowed_rule (first outputs)', () => {
     expect(check(rules)).toEqual([]);
   });
 
+  it('says so (analysis_incomplete) when a document would take too many comparisons, rather than taking them', () => {
+    const rules: RuleSpec[] = Array.from({ length: 6 }, (_, i) => ({ priority: 100 - i, conditions: { all: [lev(0.1 * i)] }, params: grade('C') }));
+    const ctx = analysisContext(policy(rules), CATALOG);
+    const issues = checkShadowedRules(ctx, new Set(), 21); // one pair and one implication
+    expect(found(issues)).toEqual(['shadowed_rule@/rules/1/event/params/grade', 'analysis_incomplete@/outputs/grade']);
+    expect(issues[1]).toMatchObject({ severity: 'warning', message: "shadowing under 'grade' was checked for its 2 highest rules only: the other 4 would take too many comparisons" });
+    expect(found(checkShadowedRules(ctx, new Set()))).toHaveLength(5);
+  });
+
   it('does not apply to worst, min or collect outputs, where every fired rule counts', () => {
     expect(check([{ priority: 20, conditions: { all: [lev(0.7)] }, params: { decision: 'refer' } }, { priority: 10, conditions: { all: [lev(0.7), dpd] }, params: { decision: 'decline', reasons: ['x'] } }])).toEqual([]);
   });
