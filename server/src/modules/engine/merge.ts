@@ -24,8 +24,10 @@ const enum Kind {
 }
 const KINDS: Record<OutputIR['merge'], Kind> = { first: Kind.First, worst: Kind.Worst, best: Kind.Best, min: Kind.Min, max: Kind.Max, sum: Kind.Sum, union: Kind.Union, collect: Kind.Collect };
 
-/** "No contribution yet": outputs may legitimately hold null, so a private marker. */
-const UNSET = Symbol('unset');
+/*
+ * "No contribution yet" is `undefined`: a contribution is never undefined (a param that is undefined does not
+ * contribute), while null is a legitimate value.
+ */
 
 interface Contribution {
   k: number;
@@ -33,9 +35,10 @@ interface Contribution {
   value: unknown;
   /** worst/best: the value's rank (0 = worst). */
   rank: number;
-  /** Union: the elements and their identity keys; collect: the elements. */
+  /** Union and collect: the elements (an array contributes its elements, anything else itself). */
   elements: unknown[];
-  keys: string[];
+  /** Union: per element, null for a primitive (compared with ===) or the canonical JSON of an object or array. */
+  keys: (string | null)[];
   /** Set when the value cannot be used (not a number, not in the order): reported, then ignored. */
   warning: EvaluationWarning | null;
 }
@@ -54,11 +57,12 @@ export function buildMerger(rules: readonly RuleIR[], outputs: readonly OutputIR
   const defaults = outputs.map((o) => o.default);
   const count = outputs.length;
   const makeOutputs = outputsFactory(outputs.map((o) => o.name));
+  const needsAux = outputs.some((o) => o.merge === 'worst' || o.merge === 'best' || o.merge === 'union');
 
   return (fired, issues) => {
     let warnings = issues;
-    const values: unknown[] = new Array(count).fill(UNSET);
-    const aux: unknown[] = new Array(count);
+    const values: unknown[] = new Array(count);
+    const aux: unknown[] = needsAux && fired.length > 0 ? new Array(count) : NO_AUX;
     const firedRules: FiredRule[] = new Array(fired.length);
     const reasons: unknown[] = [];
     for (let i = 0; i < fired.length; i++) {
@@ -73,54 +77,59 @@ export function buildMerger(rules: readonly RuleIR[], outputs: readonly OutputIR
         } else apply(c, values, aux);
       }
     }
-    for (let k = 0; k < count; k++) if (values[k] === UNSET) values[k] = defaults[k];
+    for (let k = 0; k < count; k++) if (values[k] === undefined) values[k] = defaults[k];
     const result: EvaluationResult = { outputs: makeOutputs(values), firedRules, reasons };
     if (warnings !== null) result.warnings = warnings;
     return result;
   };
 }
 
+const NO_AUX: unknown[] = [];
+
 function apply(c: Contribution, values: unknown[], aux: unknown[]): void {
   const k = c.k;
   const current = values[k];
   switch (c.kind) {
     case Kind.First:
-      if (current === UNSET) values[k] = c.value;
+      if (current === undefined) values[k] = c.value;
       return;
     case Kind.Worst:
     case Kind.Best:
-      if (current === UNSET || (c.kind === Kind.Worst ? c.rank < (aux[k] as number) : c.rank > (aux[k] as number))) {
+      if (current === undefined || (c.kind === Kind.Worst ? c.rank < (aux[k] as number) : c.rank > (aux[k] as number))) {
         values[k] = c.value;
         aux[k] = c.rank;
       }
       return;
     case Kind.Min:
-      if (current === UNSET || (c.value as number) < (current as number)) values[k] = c.value;
+      if (current === undefined || (c.value as number) < (current as number)) values[k] = c.value;
       return;
     case Kind.Max:
-      if (current === UNSET || (c.value as number) > (current as number)) values[k] = c.value;
+      if (current === undefined || (c.value as number) > (current as number)) values[k] = c.value;
       return;
     case Kind.Sum:
-      values[k] = current === UNSET ? c.value : (current as number) + (c.value as number);
+      values[k] = current === undefined ? c.value : (current as number) + (c.value as number);
       return;
     case Kind.Union: {
-      // First-seen order without duplicates; the lists are short, so a linear search over precomputed keys beats a Set.
-      if (current === UNSET) {
-        values[k] = [];
-        aux[k] = [];
-      }
+      // First-seen order without duplicates. The lists are short, so linear searches beat a Set: primitives by
+      // ===, objects and arrays by their canonical JSON (kept in aux[k]).
+      if (current === undefined) values[k] = [];
       const list = values[k] as unknown[];
-      const keys = aux[k] as string[];
-      for (let i = 0; i < c.keys.length; i++) {
-        if (keys.indexOf(c.keys[i]) === -1) {
-          keys.push(c.keys[i]);
-          list.push(c.elements[i]);
+      for (let i = 0; i < c.elements.length; i++) {
+        const key = c.keys[i];
+        if (key === null) {
+          if (list.indexOf(c.elements[i]) === -1) list.push(c.elements[i]);
+        } else {
+          const seen = (aux[k] ??= []) as string[];
+          if (seen.indexOf(key) === -1) {
+            seen.push(key);
+            list.push(c.elements[i]);
+          }
         }
       }
       return;
     }
     case Kind.Collect: {
-      if (current === UNSET) values[k] = [];
+      if (current === undefined) values[k] = [];
       const list = values[k] as unknown[];
       for (let i = 0; i < c.elements.length; i++) list.push(c.elements[i]);
       return;
@@ -161,10 +170,9 @@ function contribution(rule: RuleIR, out: OutputIR, k: number, value: unknown): C
   return c;
 }
 
-/** Union compares by value: strings and numbers by type and value, objects and arrays by canonical JSON. */
-function identity(v: unknown): string {
-  if (v !== null && typeof v === 'object') return `o${canonicalJson(v)}`;
-  return `${typeof v}:${String(v)}`;
+/** Union compares objects and arrays by canonical JSON (key order ignored); primitives need no key. */
+function identity(v: unknown): string | null {
+  return v !== null && typeof v === 'object' ? canonicalJson(v) : null;
 }
 
 /** Shared by every evaluation that hits it: frozen, like everything else taken from the document. */
