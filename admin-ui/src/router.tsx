@@ -5,7 +5,7 @@ import { AppFrame } from './layout/AppFrame';
 import { LoginPage } from './pages/login/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { RouteErrorPage } from './pages/RouteErrorPage';
-import { APP_ROUTES } from './routes';
+import { APP_ROUTES, SUB_ROUTES } from './routes';
 
 /** The router's tree: the public login page, and every table route inside the signed-in frame behind its permission. */
 export function buildRouteObjects(): RouteObject[] {
@@ -19,7 +19,7 @@ export function buildRouteObjects(): RouteObject[] {
       ),
       errorElement: <RouteErrorPage />,
       children: [
-        ...APP_ROUTES.map(({ path, permission, Page }) => ({
+        ...[...APP_ROUTES, ...SUB_ROUTES].map(({ path, permission, Page }) => ({
           path,
           element: (
             <RequirePermission permission={permission}>

@@ -12,6 +12,8 @@ import KeyIcon from '@mui/icons-material/VpnKeyOutlined';
 import type { Permission } from './auth/permissions';
 import { DashboardPage } from './pages/dashboard/DashboardPage';
 import { RuleSetsPage } from './pages/rule-sets/RuleSetsPage';
+import { RuleSetDetailPage } from './pages/rule-sets/detail/RuleSetDetailPage';
+import { VersionPage } from './pages/rule-sets/version/VersionPage';
 import { DecisionsPage } from './pages/decisions/DecisionsPage';
 import { ClientsPage } from './pages/clients/ClientsPage';
 import { AlertsPage } from './pages/alerts/AlertsPage';
@@ -43,6 +45,20 @@ export const APP_ROUTES: AppRoute[] = [
   { path: '/audit', permission: 'audit:read', labelKey: 'nav.audit', icon: HistoryIcon, Page: AuditPage },
   { path: '/admin/users', permission: 'admin:users', labelKey: 'nav.adminUsers', icon: PeopleIcon, Page: UsersPage, section: 'admin' },
   { path: '/admin/api-keys', permission: 'admin:api-keys', labelKey: 'nav.adminApiKeys', icon: KeyIcon, Page: ApiKeysPage, section: 'admin' },
+];
+
+/** A page reached from another page (a detail view), not from the navigation; guarded like the table routes. */
+export interface SubRoute {
+  path: string;
+  permission: Permission;
+  Page: ComponentType;
+}
+
+/** Detail pages. The navigation item of their parent (e.g. /decisions) stays selected on them. */
+export const SUB_ROUTES: SubRoute[] = [
+  { path: '/rule-sets/:key', permission: 'rules:read', Page: RuleSetDetailPage },
+  // The version page's tabs (editor, console, tests, diff) are part of the address, so a reload keeps the tab.
+  { path: '/rule-sets/:key/versions/:version/:tab?', permission: 'rules:read', Page: VersionPage },
 ];
 
 /** The pages a user with these permissions may open, in navigation order. */
