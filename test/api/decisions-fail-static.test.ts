@@ -66,6 +66,7 @@ describe('fail-static: the decision log store fails, decisions go on', () => {
     expect(refused.status).toBe(503);
     expect(refused.contentType).toContain('application/problem+json');
     expect(refused.body.code).toBe('spool_full');
+    expect(refused.headers.get('retry-after')).toBe('1');
     const bigBatch = await key.post('/api/v1/decisions/corp/batch', { items: [{ facts: { debtToAsset: 0.1 } }] });
     expect(bigBatch.status).toBe(503);
     const ready = await new ApiClient(srv.url).get('/readyz');

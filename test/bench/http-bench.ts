@@ -2,7 +2,7 @@
  * HTTP benchmark of the decision endpoint (issue 5), loopback only, bounded in time.
  *
  *   npm run bench:http                          3 runs × 10 s per configuration, medians (about 2½ minutes)
- *   npm run bench:http -- --seconds 5 --runs 1  a quick look
+ *   npm run bench:http -- --seconds 5 --runs 1  a quick look (--no-memory skips the in-memory reference row)
  *
  * (a) a bare Express 5 endpoint — same body parser and limit, same request bodies, answering the same JSON our
  *     decision endpoint answers — against (b) POST /api/v1/decisions/:key on the real server (server/src/main.ts)
@@ -159,23 +159,30 @@ async function main() {
   const runs = opt('runs', 3);
   const connections = opt('connections', 50);
   const batchConnections = opt('batch-connections', 4);
+  const withMemory = !argv.includes('--no-memory');
   const machine = describeMachine();
   const log = (s: string) => process.stderr.write(`${s}\n`);
   const dataDir = mkdtempSync(join(tmpdir(), 'covenant-http-bench-'));
   const procs: ChildProcess[] = [];
   try {
-    // (b) the real server, durable SQLite log.
-    const dPort = await freePort();
-    const base = `http://127.0.0.1:${dPort}`;
-    const server = child(['server/src/main.ts'], {
-      PORT: String(dPort), HOST: '127.0.0.1', COVENANT_DATA_DIR: dataDir, COVENANT_STORE: 'sqlite', COVENANT_SEED_DEMO: 'false',
-      COVENANT_ADMIN_PASSWORD: ADMIN_PASSWORD, COVENANT_SERVE_UI: 'false', COVENANT_API_KEY_RATE: '1000000', COVENANT_BODY_LIMIT: BODY_LIMIT,
-      NODE_ENV: 'development', LOG_LEVEL: 'warn',
-    });
-    procs.push(server);
-    await waitFor(`${base}/healthz`, server);
+    // (b) the real server, durable SQLite log; (c) the same on the in-memory store, which shows what the durable
+    // log costs (it is not a deployment option: memory forgets everything on exit).
     const doc = policy();
-    const secret = await provision(base, { adminPassword: ADMIN_PASSWORD, staffPassword: STAFF_PASSWORD, document: doc });
+    const startReal = async (store: 'sqlite' | 'memory') => {
+      const port = await freePort();
+      const url = `http://127.0.0.1:${port}`;
+      const proc = child(['server/src/main.ts'], {
+        PORT: String(port), HOST: '127.0.0.1', COVENANT_DATA_DIR: join(dataDir, store), COVENANT_STORE: store, COVENANT_SEED_DEMO: 'false',
+        COVENANT_ADMIN_PASSWORD: ADMIN_PASSWORD, COVENANT_SERVE_UI: 'false', COVENANT_API_KEY_RATE: '1000000', COVENANT_BODY_LIMIT: BODY_LIMIT,
+        NODE_ENV: 'development', LOG_LEVEL: 'warn',
+      });
+      procs.push(proc);
+      await waitFor(`${url}/healthz`, proc);
+      return { url, proc, secret: await provision(url, { adminPassword: ADMIN_PASSWORD, staffPassword: STAFF_PASSWORD, document: doc }) };
+    };
+    const real = await startReal('sqlite');
+    const memory = withMemory ? await startReal('memory') : null;
+    const { url: base, proc: server, secret } = real;
     const borrowers = generateBorrowers(1000, 7);
     const bodies = borrowers.map((facts) => JSON.stringify({ facts }));
     const sample = await new Client(base, secret).ok('POST', `/api/v1/decisions/${doc.key}`, { facts: borrowers[0] });
@@ -191,11 +198,16 @@ async function main() {
 
     const bareRuns: RunFigures[] = [];
     const decisionRuns: RunFigures[] = [];
+    const memoryRuns: RunFigures[] = [];
     for (let i = 1; i <= runs; i++) {
       log(`run ${i}/${runs}: bare express`);
       bareRuns.push(await measure(`http://127.0.0.1:${bPort}/bare`, bare.pid!, { seconds, connections, bodies, headers: {} }));
       log(`run ${i}/${runs}: decision endpoint`);
       decisionRuns.push(await measure(`${base}/api/v1/decisions/${doc.key}`, server.pid!, { seconds, connections, bodies, headers: { 'x-api-key': secret } }));
+      if (memory) {
+        log(`run ${i}/${runs}: decision endpoint, memory store`);
+        memoryRuns.push(await measure(`${memory.url}/api/v1/decisions/${doc.key}`, memory.proc.pid!, { seconds, connections, bodies, headers: { 'x-api-key': memory.secret } }));
+      }
     }
     const batchBodies = Array.from({ length: 4 }, (_, k) => JSON.stringify({ items: borrowers.map((facts, i) => ({ facts: borrowers[(i + k * 250) % borrowers.length] ?? facts })) }));
     const batchRuns: RunFigures[] = [];
@@ -221,13 +233,14 @@ async function main() {
       '|---|---|---|---|---|---|---|',
       row('(a) bare Express 5, same parser and sizes', b),
       row('(b) POST /api/v1/decisions/:key (60 rules, durable log)', d),
+      ...(memoryRuns.length ? [row('(c) the same, in-memory store (no durable log; reference only)', medianRun(memoryRuns))] : []),
       row('batch, 1,000 items per request', batch, batch.rps * 1000, 'decisions/s'),
       '',
       `Ratio (b)/(a): ${fmt((d.rps / b.rps) * 100, 1)} % of bare Express (target ≥ 80 %); p99 ${d.p99} ms (target ≤ 25 ms); batch ${fmt(batch.rps * 1000)} decisions/s (target ≥ 100,000).`,
       `Group commit over the whole run: ${fmt(meanCommit, 1)} records per commit on average, ${fmt(meanWriteMs, 2)} ms per commit.`,
     ].join('\n');
     process.stdout.write(`${out}\n`);
-    if (argv.includes('--json')) process.stdout.write(`${JSON.stringify({ machine, bare: bareRuns, decisions: decisionRuns, batch: batchRuns })}\n`);
+    if (argv.includes('--json')) process.stdout.write(`${JSON.stringify({ machine, bare: bareRuns, decisions: decisionRuns, memory: memoryRuns, batch: batchRuns })}\n`);
   } finally {
     for (const p of procs) p.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 300));

@@ -75,7 +75,7 @@ export class DecisionLogWriter {
 
   /** Resolves, one outcome per record, once the records are committed to the store or fsync'd to the spool. */
   write(records: DecisionRecord[]): Promise<AppendOutcome[]> {
-    if (this.closed) return Promise.reject(new ServiceUnavailableError('shutting_down', 'The service is shutting down; send the decision again.'));
+    if (this.closed) return Promise.reject(new ServiceUnavailableError('shutting_down', 'The service is shutting down; send the decision again.', { retryAfterSeconds: 1 }));
     if (!records.length) return Promise.resolve([]);
     return new Promise((resolve, reject) => {
       this.queue.push({ records, resolve, reject });
@@ -159,6 +159,7 @@ export class DecisionLogWriter {
           new ServiceUnavailableError('spool_full', 'The decision log is unreachable and the local spool is full, so this decision cannot be recorded and was not made. Try again later.', {
             spoolRecords: this.spool.depth,
             spoolBytes: this.spool.bytes,
+            retryAfterSeconds: Math.max(1, Math.ceil(this.settings.retryIntervalMs / 1000)),
           }),
         );
         continue;
