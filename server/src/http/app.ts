@@ -3,13 +3,13 @@ import express, { type Express, type Request, type Response, type Router } from 
 import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import pinoHttp from 'pino-http';
 import type { Logger } from 'pino';
 import { AppError } from '../shared/errors';
 import type { SchemaValidator } from '../shared/validation';
 import { authenticate } from './authenticate';
 import { errorHandler } from './error-handler';
 import { requestId } from './request-id';
+import { requestLog } from './request-log';
 import { toHandler, type RouteDef } from './route';
 import type { ApiKeyService } from '../modules/auth/api-key-service';
 import type { AuthService } from '../modules/auth/auth-service';
@@ -39,14 +39,7 @@ export function buildApp(d: AppDeps): Express {
   app.set('trust proxy', d.trustProxy);
   app.set('query parser', 'simple');
   app.use(requestId());
-  app.use(
-    pinoHttp({
-      logger: d.log,
-      genReqId: (req) => (req as Request & { id: string }).id,
-      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'info' : 'debug'),
-      serializers: { req: (req) => ({ id: req.id, method: req.method, url: req.url }), res: (res) => ({ statusCode: res.statusCode }) },
-    }),
-  );
+  app.use(requestLog(d.log));
   app.use(
     helmet({
       contentSecurityPolicy: {
