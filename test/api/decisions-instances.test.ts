@@ -59,9 +59,9 @@ describe('active versions across instances', () => {
       }
     })();
     await staffA.approver.post('/api/v1/rule-sets/shared/rollback', { toVersion: 2 });
-    await eventually(async () => results.some((r) => r.version === 2), 2000, 20);
+    await eventually(async () => results.some((r) => r.version === 2), 5000, 20);
     await staffA.approver.post('/api/v1/rule-sets/shared/rollback', { toVersion: 1 });
-    await eventually(async () => results.length > 0 && results[results.length - 1].version === 1, 2000, 20);
+    await eventually(async () => results.length > 0 && results[results.length - 1].version === 1, 5000, 20);
     stop = true;
     await load;
     // Every answer is internally consistent: v1 (line 0.7) refers 0.72; v2 (line 0.75) approves it.

@@ -7,7 +7,7 @@ let key: ApiClient & { keyId: string };
 let analyst: ApiClient;
 
 beforeAll(async () => {
-  srv = await startDecisionServer({ config: { apiKeyRatePerSecond: 5 } });
+  srv = await startDecisionServer({ config: { apiKeyRatePerSecond: 2 } });
   const s = await staff(srv.url);
   analyst = s.analyst;
   await activateRuleSet(s.analyst, s.approver, simplePolicy('corp'));
@@ -19,11 +19,11 @@ const decide = (c: ApiClient, headers?: Record<string, string>) => c.post('/api/
 
 describe('operations', () => {
   it('limits each API key with a token bucket: 429 problem with Retry-After; staff sessions are not limited', async () => {
-    const replies = [];
-    for (let i = 0; i < 8; i++) replies.push(await decide(key));
+    // Ten at once against 2 a second: even if they trickle in over a slow second, most must be refused.
+    const replies = await Promise.all(Array.from({ length: 10 }, () => decide(key)));
     const limited = replies.filter((r) => r.status === 429);
-    expect(replies.filter((r) => r.status === 200).length).toBeGreaterThanOrEqual(5);
-    expect(limited.length).toBeGreaterThanOrEqual(1);
+    expect(replies.filter((r) => r.status === 200).length).toBeGreaterThanOrEqual(2);
+    expect(limited.length).toBeGreaterThanOrEqual(5);
     expect(limited[0].contentType).toContain('application/problem+json');
     expect(limited[0].body.code).toBe('rate_limited');
     expect(Number(limited[0].headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
