@@ -34,6 +34,56 @@ const PAGES = [
   ['admin-api-keys', '/admin/api-keys'],
 ];
 
+// Views that need data or a click first, shot after PAGES: file name → what to do on the signed-in page.
+const VIEWS = [
+  ['decision-detail', (page, url) => openFirstDecision(page, url)],
+  ['decision-replay', async (page, url) => {
+    await openFirstDecision(page, url);
+    await page.getByRole('button', { name: /Replay|回放/ }).first().click();
+    await page.locator('[data-testid="replay-same"]').waitFor();
+    // The replay's verdict and the top of the explanation tree in one shot.
+    await page.evaluate(() => document.getElementById('decision-replay')?.scrollIntoView());
+  }],
+  ['admin-users-create', async (page, url) => {
+    await page.goto(url + '/admin/users');
+    await settle(page);
+    await page.getByRole('button', { name: /New user|新建用户/ }).click();
+    await page.locator('#user-form-create-password').fill('abc');
+    await page.locator('#user-form-create-username').fill('li.na');
+  }],
+  ['audit-expanded', async (page, url) => {
+    await page.goto(url + '/audit');
+    await settle(page);
+    await page.locator('li[data-event-id] button[aria-expanded]').first().click();
+  }],
+];
+
+/** Opens the newest decision of the log (the seeded ones on the throwaway server). */
+async function openFirstDecision(page, url) {
+  await page.goto(url + '/decisions');
+  await settle(page);
+  await page.locator('tr[data-decision-id] a').first().click();
+  await page.locator('#decision-summary').waitFor();
+  await settle(page);
+}
+
+/**
+ * A throwaway server starts with an empty decision log; decide a few of the corporate policy's test cases (with a
+ * trace) as the signed-in admin so the log, the detail and the dashboard chart have something to show.
+ */
+async function seedDecisions(page, url) {
+  const { readFileSync } = await import('node:fs');
+  const corporate = JSON.parse(readFileSync(join(root, 'rules', 'credit-policy', 'corporate.json'), 'utf8'));
+  const me = await (await page.request.get(url + '/api/v1/auth/me')).json();
+  for (const test of corporate.tests.slice(0, 24)) {
+    const res = await page.request.post(url + '/api/v1/decisions/corporate-credit-policy', {
+      headers: { 'x-csrf-token': me.csrfToken },
+      data: { facts: test.facts, trace: true },
+    });
+    if (!res.ok()) throw new Error(`seeding a decision failed: ${res.status()} ${await res.text()}`);
+  }
+}
+
 /** The harness modules are CommonJS TypeScript; their exports sit on `default` or at the top. */
 async function load(path) {
   const mod = await import(pathToFileURL(join(root, path)).href);
@@ -88,9 +138,15 @@ async function main() {
     await page.locator('#login-password').fill(password);
     await page.locator('form button[type="submit"]').click();
     await page.waitForURL((url) => url.pathname === '/');
+    if (!process.env.COVENANT_URL) await seedDecisions(page, server.url);
     for (const [name, path] of PAGES) {
       await page.goto(server.url + path);
       await settle(page);
+      await shot(page, name);
+    }
+    for (const [name, prepare] of VIEWS) {
+      await prepare(page, server.url);
+      await page.waitForTimeout(400); // dialogs and expanding rows animate in
       await shot(page, name);
     }
     await page.locator('header button[aria-haspopup="menu"]').click();

@@ -15,6 +15,7 @@ import { RuleSetsPage } from './pages/rule-sets/RuleSetsPage';
 import { RuleSetDetailPage } from './pages/rule-sets/detail/RuleSetDetailPage';
 import { VersionPage } from './pages/rule-sets/version/VersionPage';
 import { DecisionsPage } from './pages/decisions/DecisionsPage';
+import { DecisionDetailPage } from './pages/decisions/DecisionDetailPage';
 import { ClientsPage } from './pages/clients/ClientsPage';
 import { AlertsPage } from './pages/alerts/AlertsPage';
 import { SimulationsPage } from './pages/simulations/SimulationsPage';
@@ -56,6 +57,7 @@ export interface SubRoute {
 
 /** Detail pages. The navigation item of their parent (e.g. /decisions) stays selected on them. */
 export const SUB_ROUTES: SubRoute[] = [
+  { path: '/decisions/:id', permission: 'decisions:read', Page: DecisionDetailPage },
   { path: '/rule-sets/:key', permission: 'rules:read', Page: RuleSetDetailPage },
   // The version page's tabs (editor, console, tests, diff) are part of the address, so a reload keeps the tab.
   { path: '/rule-sets/:key/versions/:version/:tab?', permission: 'rules:read', Page: VersionPage },

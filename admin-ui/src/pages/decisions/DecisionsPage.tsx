@@ -1,6 +1,68 @@
-import { ComingSoonPage } from '../../components/ComingSoonPage';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
+import { Alert, Button, CircularProgress, Paper, Stack, Typography } from '@mui/material';
+import GavelIcon from '@mui/icons-material/GavelOutlined';
+import { problemMessage } from '../../api/problem-message';
+import { PageHeader } from '../../components/PageHeader';
+import { EmptyState, ErrorState, LoadingState } from '../../components/PageState';
+import { useDecisionLog } from '../../features/decisions/api/decision-hooks';
+import { DecisionFilterBar } from '../../features/decisions/filters/DecisionFilterBar';
+import { activeFilterCount, EMPTY_FILTERS, filtersFromSearch, searchFromFilters, type DecisionFilters } from '../../features/decisions/model/decision-filters';
+import { DecisionTable } from '../../features/decisions/table/DecisionTable';
 
-/** Decision log search; a decision's detail with its trace will sit beside it. Placeholder for now. */
+/** The decision log: filters kept in the address, pages fetched by cursor, rows windowed. */
 export function DecisionsPage() {
-  return <ComingSoonPage titleKey="pages.decisions.title" descriptionKey="pages.decisions.description" />;
+  const { t } = useTranslation();
+  const [search, setSearch] = useSearchParams();
+  const key = search.toString();
+  // Keyed on the query string: the URLSearchParams object is new on every render, its value is what matters.
+  const filters = useMemo(() => filtersFromSearch(search), [key]);
+  const { state, loadMore, reload } = useDecisionLog(filters);
+  const apply = (next: DecisionFilters) => setSearch(searchFromFilters(next));
+  const filtered = activeFilterCount(filters) > 0;
+  const seenOutcomes = useMemo(
+    () => (state.status === 'ready' ? [...new Set(state.items.map((d) => d.outcome).filter((o): o is string => o !== null))].slice(0, 20) : []),
+    [state],
+  );
+
+  return (
+    <>
+      <PageHeader title={t('pages.decisions.title')} description={t('pages.decisions.description')} />
+      <DecisionFilterBar filters={filters} seenOutcomes={seenOutcomes} onApply={apply} />
+      {state.status === 'loading' && <LoadingState />}
+      {state.status === 'error' && <ErrorState error={state.error} onRetry={reload} />}
+      {state.status === 'ready' && state.items.length === 0 && (
+        <Paper variant="outlined">
+          <EmptyState
+            icon={<GavelIcon />}
+            title={filtered ? t('decisions.list.noMatchTitle') : t('decisions.list.emptyTitle')}
+            body={filtered ? t('decisions.list.noMatchBody') : t('decisions.list.emptyBody')}
+            action={filtered ? <Button onClick={() => apply(EMPTY_FILTERS)}>{t('decisions.filters.clear')}</Button> : undefined}
+          />
+        </Paper>
+      )}
+      {state.status === 'ready' && state.items.length > 0 && (
+        <>
+          <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }} role="status">
+            {state.nextCursor ? t('decisions.list.loadedMore', { count: state.items.length }) : t('decisions.list.loadedAll', { count: state.items.length })}
+          </Typography>
+          <DecisionTable items={state.items} hasMore={Boolean(state.nextCursor)} loadingMore={state.loadingMore} paused={state.moreError != null} onNeedMore={loadMore} />
+          {state.moreError != null && (
+            <Alert severity="error" sx={{ mt: 1 }} action={<Button color="inherit" size="small" onClick={loadMore}>{t('pageState.retry')}</Button>}>
+              {problemMessage(t, state.moreError)}
+            </Alert>
+          )}
+          {state.nextCursor && (
+            <Stack direction="row" spacing={1} sx={{ mt: 1, justifyContent: 'center', alignItems: 'center' }}>
+              <Button onClick={loadMore} disabled={state.loadingMore}>
+                {t('decisions.list.loadMore')}
+              </Button>
+              {state.loadingMore && <CircularProgress size={18} aria-label={t('pageState.loading')} />}
+            </Stack>
+          )}
+        </>
+      )}
+    </>
+  );
 }
