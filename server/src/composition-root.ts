@@ -10,6 +10,10 @@ import { ApiKeyService } from './modules/auth/api-key-service';
 import { AuthService } from './modules/auth/auth-service';
 import { authRoutes } from './modules/auth/auth-routes';
 import { UserService } from './modules/auth/user-service';
+import { csvColumns } from './modules/clients/client-csv';
+import { ClientImportService } from './modules/clients/client-import-service';
+import { clientRoutes } from './modules/clients/client-routes';
+import { ClientService } from './modules/clients/client-service';
 import { ActiveRuleSets } from './modules/decisions/active-rule-sets';
 import { VersionCompiler } from './modules/decisions/compiled-version';
 import { DecisionLogWriter } from './modules/decisions/decision-log-writer';
@@ -53,6 +57,8 @@ export async function compose(config: Config, log: Logger, clock: Clock = system
   const checker = new EngineRuleSetChecker(validator, engine, analyze);
   const ruleSets = new RuleSetService(stores.ruleSets, checker, clock);
   const ruleSetConsole = new RuleSetConsole(ruleSets, checker);
+  const clients = new ClientService(stores.clients, validator, clock);
+  const clientImports = new ClientImportService(clients, stores.clients, () => csvColumns(validator.schemas.get('client-profile') ?? {}), clock, { spoolDir: join(config.dataDir, 'imports') });
 
   // Decisions (DESIGN §5): active versions compiled in memory, a group-committed log, the fail-static spool.
   const ds = decisionSettings(options.decisions);
@@ -80,6 +86,7 @@ export async function compose(config: Config, log: Logger, clock: Clock = system
     ...ruleSetRoutes(ruleSets, ruleSetConsole, analyze),
     ...factsRoutes({ clock }),
     ...auditRoutes(stores.audit),
+    ...clientRoutes(clients, clientImports),
     ...decisionRoutes(decisions, new RateLimiter(config.apiKeyRatePerSecond)),
   ];
   activeRuleSets.start();
@@ -116,7 +123,7 @@ export async function compose(config: Config, log: Logger, clock: Clock = system
     app,
     routes,
     stores,
-    services: { users, auth, apiKeys, ruleSets, ruleSetConsole, engine, decisions, activeRuleSets, decisionWriter, metrics },
+    services: { users, auth, apiKeys, ruleSets, ruleSetConsole, engine, clients, clientImports, decisions, activeRuleSets, decisionWriter, metrics },
     validator,
     async close() {
       activeRuleSets.stop();

@@ -1,5 +1,6 @@
 import { apiKeyStoreContract } from './api-key-store.contract';
 import { auditStoreContract } from './audit-store.contract';
+import { clientStoreContract } from './client-store.contract';
 import { decisionLogStoreContract } from './decision-log-store.contract';
 import type { OpenStores } from './fixtures';
 import { ruleSetStoreContract } from './rule-set-store.contract';
@@ -15,5 +16,6 @@ export function storeContracts(name: string, open: OpenStores): void {
   userStoreContract(name, open);
   sessionStoreContract(name, open);
   apiKeyStoreContract(name, open);
+  clientStoreContract(name, open);
   decisionLogStoreContract(name, open);
 }

@@ -2,6 +2,7 @@ import type { AuditStore } from '../modules/audit/audit-store';
 import type { ApiKeyStore } from '../modules/auth/api-key-store';
 import type { SessionStore } from '../modules/auth/session-store';
 import type { UserStore } from '../modules/auth/user-store';
+import type { ClientStore } from '../modules/clients/client-store';
 import type { DecisionLogStore } from '../modules/decisions/decision-log-store';
 import type { RuleSetStore } from '../modules/rule-sets/rule-set-store';
 
@@ -13,6 +14,7 @@ export interface Stores {
   users: UserStore;
   sessions: SessionStore;
   apiKeys: ApiKeyStore;
+  clients: ClientStore;
   decisions: DecisionLogStore;
   /** True when this store was created empty by this process (drives demo seeding). */
   isNew: boolean;

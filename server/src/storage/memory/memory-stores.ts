@@ -1,5 +1,6 @@
 import type { Stores } from '../stores';
 import { MemoryAuditStore } from './memory-audit-store';
+import { MemoryClientStore } from './memory-client-store';
 import { MemoryDecisionLogStore } from './memory-decision-log-store';
 import { MemoryApiKeyStore, MemorySessionStore, MemoryUserStore } from './memory-auth-stores';
 import { MemoryRuleSetStore } from './memory-rule-set-store';
@@ -13,6 +14,7 @@ export function openMemoryStores(): Stores {
     users: new MemoryUserStore(audit),
     sessions: new MemorySessionStore(),
     apiKeys: new MemoryApiKeyStore(audit),
+    clients: new MemoryClientStore(audit),
     decisions: new MemoryDecisionLogStore(),
     isNew: true,
     ping: async () => {},

@@ -2,10 +2,12 @@ import mongoose from 'mongoose';
 import type { Stores } from '../stores';
 import { apiKeyModel, API_KEYS } from './api-key-model';
 import { AUDIT_EVENTS, auditEventModel } from './audit-event-model';
+import { CLIENT_IMPORTS, CLIENT_SEGMENT_HISTORY, CLIENTS, clientModels } from './client-models';
 import { COUNTERS, counterModel } from './counter-model';
 import { DECISION_LOG, decisionRecordModel } from './decision-record-model';
 import { MongoApiKeyStore } from './mongo-api-key-store';
 import { MongoAuditStore } from './mongo-audit-store';
+import { MongoClientStore } from './mongo-client-store';
 import { MongoDecisionLogStore } from './mongo-decision-log-store';
 import { MongoRuleSetStore } from './mongo-rule-set-store';
 import { MongoSessionStore } from './mongo-session-store';
@@ -14,7 +16,7 @@ import { RULE_SET_VERSIONS, ruleSetVersionModel } from './rule-set-version-model
 import { SESSIONS, sessionModel } from './session-model';
 import { USERS, userModel } from './user-model';
 
-const OUR_COLLECTIONS = [RULE_SET_VERSIONS, AUDIT_EVENTS, USERS, SESSIONS, API_KEYS, COUNTERS, DECISION_LOG];
+const OUR_COLLECTIONS = [RULE_SET_VERSIONS, AUDIT_EVENTS, USERS, SESSIONS, API_KEYS, COUNTERS, DECISION_LOG, CLIENTS, CLIENT_SEGMENT_HISTORY, CLIENT_IMPORTS];
 
 export interface MongoStoreOptions {
   /** Overrides the database named in the URI (the contract tests use a throwaway database per run). */
@@ -43,6 +45,7 @@ export async function openMongoStores(uri: string, options: MongoStoreOptions = 
       sessions: sessionModel(conn),
       apiKeys: apiKeyModel(conn),
       counters: counterModel(conn),
+      ...clientModels(conn),
       decisions: decisionRecordModel(conn),
     };
     // init() creates the collections up front: implicit creation inside a transaction is not allowed on every server.
@@ -56,6 +59,7 @@ export async function openMongoStores(uri: string, options: MongoStoreOptions = 
       users: new MongoUserStore(conn, models.users, audit),
       sessions: new MongoSessionStore(models.sessions),
       apiKeys: new MongoApiKeyStore(conn, models.apiKeys, audit),
+      clients: new MongoClientStore(conn, models.clients, models.clientHistory, models.clientImports, audit),
       decisions: new MongoDecisionLogStore(conn, models.decisions),
       isNew,
       ping: async () => {

@@ -116,4 +116,64 @@ export const MIGRATIONS: readonly Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'decision_log is append-only'); END;
     `,
   },
+  {
+    version: 3,
+    name: 'client-register',
+    sql: `
+      -- The client register (ClientStore). The record without its segments is kept whole in doc; segments (set by
+      -- monitoring runs) have their own columns so a run rewrites a few bytes, not the profile. The other columns are
+      -- copies of the fields lists filter on. natural_key is 'uscc:…', 'lei:…' or 'reg:<country>:…'.
+      CREATE TABLE clients (
+        id TEXT PRIMARY KEY,
+        natural_key TEXT NOT NULL UNIQUE,
+        revision INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        name_en TEXT,
+        uscc TEXT,
+        lei TEXT,
+        country TEXT NOT NULL,
+        province TEXT,
+        section TEXT,
+        rm TEXT,
+        exposure REAL NOT NULL DEFAULT 0,
+        booked_class5 TEXT,
+        tier TEXT,
+        class5 TEXT,
+        ifrs9_stage INTEGER,
+        risk_level TEXT,
+        tags TEXT,
+        segments TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        doc TEXT NOT NULL
+      );
+      CREATE INDEX clients_uscc ON clients (uscc) WHERE uscc IS NOT NULL;
+      CREATE INDEX clients_lei ON clients (lei) WHERE lei IS NOT NULL;
+      CREATE INDEX clients_section ON clients (section, id);
+      CREATE INDEX clients_province ON clients (province, id);
+      CREATE INDEX clients_country ON clients (country, id);
+      CREATE INDEX clients_rm ON clients (rm, id);
+      CREATE INDEX clients_booked_class5 ON clients (booked_class5, id);
+      CREATE INDEX clients_class5 ON clients (class5, id);
+      CREATE INDEX clients_tier ON clients (tier, id);
+      CREATE INDEX clients_risk_level ON clients (risk_level, id);
+
+      -- Classification history: one row per change a monitoring run (or a person) made to a client's segments.
+      CREATE TABLE client_segment_history (
+        id TEXT PRIMARY KEY,
+        client_id TEXT NOT NULL,
+        at TEXT NOT NULL,
+        doc TEXT NOT NULL
+      );
+      CREATE INDEX client_segment_history_client ON client_segment_history (client_id, id);
+
+      -- Import jobs: progress while running, then the final report (row errors capped per job).
+      CREATE TABLE client_imports (
+        id TEXT PRIMARY KEY,
+        created_at TEXT NOT NULL,
+        doc TEXT NOT NULL
+      );
+    `,
+  },
 ];

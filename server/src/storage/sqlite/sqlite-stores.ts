@@ -2,6 +2,7 @@ import type { Stores } from '../stores';
 import { openDatabase } from './database';
 import { SqliteApiKeyStore } from './sqlite-api-key-store';
 import { SqliteAuditStore } from './sqlite-audit-store';
+import { SqliteClientStore } from './sqlite-client-store';
 import { SqliteDecisionLogStore } from './sqlite-decision-log-store';
 import { SqliteRuleSetStore } from './sqlite-rule-set-store';
 import { SqliteSessionStore } from './sqlite-session-store';
@@ -24,6 +25,7 @@ export function openSqliteStores(file: string): Stores {
     users: new SqliteUserStore(db, audit),
     sessions: new SqliteSessionStore(db),
     apiKeys: new SqliteApiKeyStore(db, audit),
+    clients: new SqliteClientStore(db, audit),
     decisions,
     isNew,
     ping: async () => {

@@ -1,0 +1,320 @@
+import type { Statement } from 'better-sqlite3';
+import type { AuditEvent, Page } from '../../modules/audit/audit';
+import { type ClientRecord, type ClientSegments, type ClientSummary, type SegmentChange, summarize } from '../../modules/clients/client';
+import { assertDistinctKeys, exists, idPrefix, sortBuckets } from '../../modules/clients/client-store-support';
+import {
+  type Bucket,
+  type ClientAggregates,
+  type ClientFilter,
+  type ClientStore,
+  MAX_SCAN,
+  type PageRequest,
+  type SegmentUpdate,
+  type UpsertResult,
+} from '../../modules/clients/client-store';
+import type { ImportJob } from '../../modules/clients/import-job';
+import { NotFoundError, RevisionConflictError } from '../../shared/errors';
+import { pageLimit } from '../memory/memory-util';
+import { immediate, type SqliteDatabase } from './database';
+import type { SqliteAuditStore } from './sqlite-audit-store';
+
+type Head = { id: string; natural_key: string; revision: number; created_at: string; created_by: string };
+type SummaryRow = {
+  id: string; natural_key: string; revision: number; name: string; name_en: string | null; uscc: string | null; lei: string | null; country: string; province: string | null;
+  section: string | null; rm: string | null; exposure: number; booked_class5: string | null; segments: string; updated_at: string;
+};
+type Clause = { sql: string; values: (string | number)[] };
+
+const SUMMARY_COLUMNS = 'id, natural_key, revision, name, name_en, uscc, lei, country, province, section, rm, exposure, booked_class5, segments, updated_at';
+const GROUPS: { name: keyof ClientAggregates; column: string }[] = [
+  { name: 'byClass5', column: 'class5' },
+  { name: 'byBookedClass5', column: 'booked_class5' },
+  { name: 'byIfrs9Stage', column: 'ifrs9_stage' },
+  { name: 'byTier', column: 'tier' },
+  { name: 'byRiskLevel', column: 'risk_level' },
+  { name: 'byIndustry', column: 'section' },
+];
+
+/**
+ * The client register in `clients`. The record (without segments) is one JSON document in `doc`; segments live in
+ * their own columns (plus `segments` JSON) so a monitoring run rewrites a few bytes, not the whole profile. The
+ * fields lists filter on are copied into indexed columns on every write. Each mutation is one BEGIN IMMEDIATE
+ * transaction holding the check, the write and the audit rows.
+ */
+export class SqliteClientStore implements ClientStore {
+  private readonly q: Record<
+    'head' | 'headByKey' | 'doc' | 'idByKey' | 'insert' | 'update' | 'remove' | 'removeHistory' | 'setSegments' | 'addHistory' | 'scan' | 'saveImport' | 'getImport',
+    Statement
+  >;
+  private readonly statements = new Map<string, Statement>();
+
+  constructor(
+    private readonly db: SqliteDatabase,
+    private readonly audit: SqliteAuditStore,
+  ) {
+    const cols = `natural_key = @natural_key, revision = @revision, name = @name, name_en = @name_en, uscc = @uscc, lei = @lei, country = @country, province = @province,
+      section = @section, rm = @rm, exposure = @exposure, booked_class5 = @booked_class5, updated_at = @updated_at, doc = @doc`;
+    this.q = {
+      head: db.prepare('SELECT id, natural_key, revision, created_at, created_by FROM clients WHERE id = ?'),
+      headByKey: db.prepare('SELECT id, natural_key, revision, created_at, created_by FROM clients WHERE natural_key = ?'),
+      doc: db.prepare('SELECT doc, segments FROM clients WHERE id = ?'),
+      idByKey: db.prepare('SELECT id FROM clients WHERE natural_key = ?').pluck(),
+      insert: db.prepare(
+        `INSERT INTO clients (id, natural_key, revision, name, name_en, uscc, lei, country, province, section, rm, exposure, booked_class5,
+           tier, class5, ifrs9_stage, risk_level, tags, segments, created_at, created_by, updated_at, doc)
+         VALUES (@id, @natural_key, @revision, @name, @name_en, @uscc, @lei, @country, @province, @section, @rm, @exposure, @booked_class5,
+           @tier, @class5, @ifrs9_stage, @risk_level, @tags, @segments, @created_at, @created_by, @updated_at, @doc)`,
+      ),
+      update: db.prepare(`UPDATE clients SET ${cols} WHERE id = @id`),
+      remove: db.prepare('DELETE FROM clients WHERE id = ?'),
+      removeHistory: db.prepare('DELETE FROM client_segment_history WHERE client_id = ?'),
+      setSegments: db.prepare(
+        'UPDATE clients SET tier = @tier, class5 = @class5, ifrs9_stage = @ifrs9_stage, risk_level = @risk_level, tags = @tags, segments = @segments WHERE id = @id',
+      ),
+      addHistory: db.prepare('INSERT INTO client_segment_history (id, client_id, at, doc) VALUES (@id, @client_id, @at, @doc)'),
+      scan: db.prepare('SELECT doc, segments FROM clients WHERE id > ? ORDER BY id LIMIT ?'),
+      saveImport: db.prepare('INSERT INTO client_imports (id, created_at, doc) VALUES (@id, @created_at, @doc) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc'),
+      getImport: db.prepare('SELECT doc FROM client_imports WHERE id = ?').pluck(),
+    };
+  }
+
+  async create(record: ClientRecord, audit: AuditEvent[]): Promise<ClientRecord> {
+    return immediate(this.db, () => {
+      const holder = this.q.idByKey.get(record.key) as string | undefined;
+      if (holder) throw exists(record.key, holder);
+      if (this.q.head.get(record.id)) throw exists(record.key, record.id);
+      this.q.insert.run(rowOf(record));
+      this.audit.appendSync(audit);
+      return structuredClone(record);
+    });
+  }
+
+  async get(id: string): Promise<ClientRecord | null> {
+    const row = this.q.doc.get(id) as { doc: string; segments: string } | undefined;
+    return row ? recordOf(row) : null;
+  }
+
+  async getByKey(key: string): Promise<ClientRecord | null> {
+    const id = this.q.idByKey.get(key) as string | undefined;
+    return id ? this.get(id) : null;
+  }
+
+  async replace(next: ClientRecord, expectedRevision: number, audit: AuditEvent[]): Promise<ClientRecord> {
+    return immediate(this.db, () => {
+      const cur = this.check(next.id, expectedRevision);
+      const holder = this.q.idByKey.get(next.key) as string | undefined;
+      if (holder && holder !== next.id) throw exists(next.key, holder);
+      const segments = this.segmentsOf(next.id);
+      const stored: ClientRecord = { ...next, segments, createdAt: cur.created_at, createdBy: JSON.parse(cur.created_by) };
+      this.q.update.run(rowOf(stored));
+      this.audit.appendSync(audit);
+      return structuredClone(stored);
+    });
+  }
+
+  async delete(id: string, expectedRevision: number, audit: AuditEvent[]): Promise<void> {
+    immediate(this.db, () => {
+      this.check(id, expectedRevision);
+      this.q.removeHistory.run(id);
+      this.q.remove.run(id);
+      this.audit.appendSync(audit);
+    });
+  }
+
+  async upsertMany(records: ClientRecord[], audit: (record: ClientRecord, result: UpsertResult) => AuditEvent[]): Promise<UpsertResult[]> {
+    assertDistinctKeys(records);
+    return immediate(this.db, () => {
+      const results: UpsertResult[] = [];
+      for (const r of records) {
+        const cur = this.q.headByKey.get(r.key) as Head | undefined;
+        let stored: ClientRecord;
+        if (cur) {
+          // Only the profile and the update stamp come from the caller; identity, history and segments stay.
+          stored = { ...r, id: cur.id, revision: cur.revision + 1, createdAt: cur.created_at, createdBy: JSON.parse(cur.created_by), segments: this.segmentsOf(cur.id) };
+          this.q.update.run(rowOf(stored));
+        } else {
+          if (this.q.head.get(r.id)) throw exists(r.key, r.id);
+          stored = r;
+          this.q.insert.run(rowOf(stored));
+        }
+        const result: UpsertResult = { id: stored.id, created: !cur, revision: stored.revision, previousRevision: cur ? cur.revision : null };
+        this.audit.appendSync(audit(stored, result));
+        results.push(result);
+      }
+      return results;
+    });
+  }
+
+  async setSegments(id: string, u: SegmentUpdate, audit: AuditEvent[]): Promise<ClientRecord> {
+    return immediate(this.db, () => {
+      const cur = this.q.head.get(id) as Head | undefined;
+      if (!cur) throw new NotFoundError('Client', id);
+      if (u.expectedRevision !== undefined && u.expectedRevision !== cur.revision) throw new RevisionConflictError(`Client ${id}`, u.expectedRevision, cur.revision);
+      const segments: ClientSegments = { ...u.values, updatedAt: u.at, updatedBy: u.by };
+      this.q.setSegments.run({ id, ...segmentColumns(segments) });
+      if (u.change) this.q.addHistory.run({ id: u.change.id, client_id: id, at: u.change.at, doc: JSON.stringify(u.change) });
+      this.audit.appendSync(audit);
+      return recordOf(this.q.doc.get(id) as { doc: string; segments: string });
+    });
+  }
+
+  async segmentHistory(clientId: string, page: PageRequest): Promise<Page<SegmentChange>> {
+    const limit = pageLimit(page.limit);
+    const rows = (
+      page.cursor
+        ? this.stmt('SELECT doc FROM client_segment_history WHERE client_id = ? AND id < ? ORDER BY id DESC LIMIT ?').all(clientId, page.cursor, limit + 1)
+        : this.stmt('SELECT doc FROM client_segment_history WHERE client_id = ? ORDER BY id DESC LIMIT ?').all(clientId, limit + 1)
+    ) as { doc: string }[];
+    const items = rows.slice(0, limit).map((r) => JSON.parse(r.doc) as SegmentChange);
+    return { items, nextCursor: rows.length > limit ? items[items.length - 1].id : null };
+  }
+
+  async list(filter: ClientFilter, page: PageRequest): Promise<Page<ClientSummary>> {
+    const limit = pageLimit(page.limit);
+    const clauses = whereClauses(filter);
+    if (page.cursor) clauses.push({ sql: 'id > ?', values: [page.cursor] });
+    const { where, values } = join(clauses);
+    const rows = this.stmt(`SELECT ${SUMMARY_COLUMNS} FROM clients ${where} ORDER BY id LIMIT ?`).all(...values, limit + 1) as SummaryRow[];
+    const items = rows.slice(0, limit).map(summaryOf);
+    return { items, nextCursor: rows.length > limit ? items[items.length - 1].id : null };
+  }
+
+  async scan(afterId: string | null, limit: number): Promise<ClientRecord[]> {
+    const n = Math.max(1, Math.min(MAX_SCAN, Math.floor(limit)));
+    return (this.q.scan.all(afterId ?? '', n) as { doc: string; segments: string }[]).map(recordOf);
+  }
+
+  async count(filter: ClientFilter): Promise<number> {
+    const { where, values } = join(whereClauses(filter));
+    return this.stmt(`SELECT COUNT(*) FROM clients ${where}`).pluck().get(...values) as number;
+  }
+
+  async aggregates(filter: ClientFilter): Promise<ClientAggregates> {
+    const { where, values } = join(whereClauses(filter));
+    // One read transaction: the totals and every breakdown see the same snapshot.
+    return this.db.transaction(() => {
+      const total = this.stmt(`SELECT COUNT(*) AS count, COALESCE(SUM(exposure), 0) AS exposure FROM clients ${where}`).get(...values) as { count: number; exposure: number };
+      const out = { ...total } as ClientAggregates;
+      for (const g of GROUPS) {
+        const rows = this.stmt(`SELECT ${g.column} AS key, COUNT(*) AS count, COALESCE(SUM(exposure), 0) AS exposure FROM clients ${where} GROUP BY ${g.column}`).all(...values) as Bucket<string>[];
+        (out as unknown as Record<string, unknown>)[g.name] = sortBuckets(g.name, rows);
+      }
+      return out;
+    })();
+  }
+
+  async saveImport(job: ImportJob): Promise<void> {
+    this.q.saveImport.run({ id: job.id, created_at: job.createdAt, doc: JSON.stringify(job) });
+  }
+
+  async getImport(id: string): Promise<ImportJob | null> {
+    const doc = this.q.getImport.get(id) as string | undefined;
+    return doc ? (JSON.parse(doc) as ImportJob) : null;
+  }
+
+  private check(id: string, expectedRevision: number): Head {
+    const cur = this.q.head.get(id) as Head | undefined;
+    if (!cur) throw new NotFoundError('Client', id);
+    if (cur.revision !== expectedRevision) throw new RevisionConflictError(`Client ${id}`, expectedRevision, cur.revision);
+    return cur;
+  }
+
+  private segmentsOf(id: string): ClientSegments {
+    const row = this.q.doc.get(id) as { segments: string } | undefined;
+    return JSON.parse(row?.segments ?? 'null') as ClientSegments;
+  }
+
+  /** Prepared statements by their text: the filter shapes are few (each optional clause is fixed text). */
+  private stmt(sql: string): Statement {
+    let s = this.statements.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.statements.set(sql, s);
+    }
+    return s;
+  }
+}
+
+function segmentColumns(s: ClientSegments) {
+  return { tier: s.tier, class5: s.class5, ifrs9_stage: s.ifrs9Stage, risk_level: s.riskLevel, tags: s.tags ? JSON.stringify(s.tags) : null, segments: JSON.stringify(s) };
+}
+
+function rowOf(r: ClientRecord) {
+  const s = summarize(r);
+  const { segments, ...rest } = r;
+  return {
+    id: r.id,
+    natural_key: r.key,
+    revision: r.revision,
+    name: s.name,
+    name_en: s.nameEn,
+    uscc: s.uscc,
+    lei: s.lei,
+    country: s.country,
+    province: s.provinceCode,
+    section: s.industrySection,
+    rm: s.relationshipManager,
+    exposure: s.exposure,
+    booked_class5: s.bookedClass5,
+    created_at: r.createdAt,
+    created_by: JSON.stringify(r.createdBy),
+    updated_at: r.updatedAt,
+    doc: JSON.stringify(rest),
+    ...segmentColumns(segments),
+  };
+}
+
+function recordOf(row: { doc: string; segments: string }): ClientRecord {
+  const r = JSON.parse(row.doc) as ClientRecord;
+  r.segments = JSON.parse(row.segments) as ClientSegments;
+  return r;
+}
+
+function summaryOf(row: SummaryRow): ClientSummary {
+  return {
+    id: row.id,
+    revision: row.revision,
+    key: row.natural_key,
+    name: row.name,
+    nameEn: row.name_en,
+    uscc: row.uscc,
+    lei: row.lei,
+    country: row.country,
+    provinceCode: row.province,
+    industrySection: row.section as ClientSummary['industrySection'],
+    relationshipManager: row.rm,
+    exposure: row.exposure,
+    bookedClass5: row.booked_class5 as ClientSummary['bookedClass5'],
+    segments: JSON.parse(row.segments) as ClientSegments,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** Each clause is fixed SQL text with `?` placeholders; values are bound, never spliced in. */
+function whereClauses(f: ClientFilter): Clause[] {
+  const c: Clause[] = [];
+  const eq = (column: string, v: string | number | undefined) => {
+    if (v !== undefined) c.push({ sql: `${column} = ?`, values: [v] });
+  };
+  eq('section', f.industrySection);
+  eq('province', f.provinceCode);
+  eq('country', f.country);
+  eq('tier', f.tier);
+  eq('class5', f.class5);
+  eq('booked_class5', f.bookedClass5);
+  eq('ifrs9_stage', f.ifrs9Stage);
+  eq('risk_level', f.riskLevel);
+  eq('rm', f.relationshipManager);
+  if (f.tag !== undefined) c.push({ sql: 'EXISTS (SELECT 1 FROM json_each(clients.tags) WHERE json_each.value = ?)', values: [f.tag] });
+  if (f.q) {
+    const p = idPrefix(f.q);
+    // instr(lower(…)) rather than LIKE: no wildcard characters to escape in the user's text. lower() folds ASCII only,
+    // which is what case means for the Latin names; Chinese has no case.
+    c.push({ sql: "(instr(lower(name), lower(?)) > 0 OR instr(lower(name_en), lower(?)) > 0 OR (uscc >= ? AND uscc < ? || char(1114111)) OR (lei >= ? AND lei < ? || char(1114111)))", values: [f.q, f.q, p, p, p, p] });
+  }
+  return c;
+}
+
+function join(clauses: Clause[]): { where: string; values: (string | number)[] } {
+  return { where: clauses.length ? `WHERE ${clauses.map((x) => x.sql).join(' AND ')}` : '', values: clauses.flatMap((x) => x.values) };
+}
