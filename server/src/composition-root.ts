@@ -128,6 +128,7 @@ export async function compose(config: Config, log: Logger, clock: Clock = system
     async close() {
       activeRuleSets.stop();
       await decisionWriter.close();
+      await clientImports.close();
       await stores.close();
     },
   };

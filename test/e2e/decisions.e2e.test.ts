@@ -44,7 +44,8 @@ describeInBrowser('the decision log in the browser', () => {
     expect(secret).toMatch(/^cov_[a-z0-9]{10}_/);
     await shown.getByRole('button', { name: 'Copy' }).click();
     await shown.getByText('The secret is on your clipboard.').waitFor();
-    expect(await admin.evaluate(() => navigator.clipboard.readText())).toBe(secret);
+    // Runs in the page; the server's tsconfig has no DOM types, hence the cast.
+    expect(await admin.evaluate(() => (globalThis as any).navigator.clipboard.readText())).toBe(secret);
     await shown.getByRole('button', { name: 'I have stored it' }).click();
     await shown.waitFor({ state: 'detached' });
     const prefix = secret.split('_')[1];

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Actor } from '../../shared/actor';
 import { actorRef } from '../../shared/actor';
 import type { Clock } from '../../shared/clock';
-import { NotFoundError } from '../../shared/errors';
+import { type FieldError, NotFoundError } from '../../shared/errors';
 import { newId } from '../../shared/ids';
 import type { ClientProfile } from '../facts/client-profile';
 import { describeKey } from './client-store-support';
@@ -13,8 +13,15 @@ import { naturalKey } from './client';
 import type { CsvColumns } from './client-csv';
 import type { ClientService } from './client-service';
 import { csvLine } from './csv';
-import { lines, importRows } from './import-rows';
+import { csvRows, lines } from './import-rows';
+import type { CheckedRow, RawLine } from './row-check';
+import type { RowChecker } from './row-checker';
 import { type ImportFormat, type ImportJob, type ImportMode, MAX_IMPORT_ROWS, MAX_REPORTED_ERRORS, type RowError } from './import-job';
+
+/** Rows per group handed to the checker. */
+const GROUP = 256;
+
+type Accept = (row: number, problems: FieldError[], key: string | undefined, profile: () => ClientProfile, raw?: string) => Promise<void>;
 
 export interface ImportOptions {
   /** Where all-or-nothing imports keep their validated rows until every row has been checked. */
@@ -40,6 +47,7 @@ export class ClientImportService {
   private readonly done = new Map<string, Promise<void>>();
   private readonly batchSize: number;
   private readonly progressEveryMs: number;
+  private rowChecker: RowChecker | null = null;
 
   constructor(
     private readonly clients: ClientService,
@@ -117,44 +125,98 @@ export class ClientImportService {
     const seen = new Map<string, number>();
     let batch: ClientProfile[] = [];
     let lastSave = Date.now();
-    for await (const r of importRows(chunks, job.format, this.columns())) {
-      if (r.fatal) {
-        this.report(job, r.row, r.errors);
-        job.message = `the file cannot be read past row ${r.row}: ${r.errors.map((e) => `${e.pointer || 'row'} ${e.message}`).join('; ')}`;
-        job.status = 'failed';
-        return;
-      }
+    /** One checked row: its problems, or its profile (and, from JSONL, its text, which the spool takes as it is). */
+    const accept = async (row: number, problems: FieldError[], key: string | undefined, profile: () => ClientProfile, raw?: string) => {
       job.processed++;
-      const errors = r.errors.length ? r.errors : this.clients.check(r.profile);
+      const errors = [...problems];
       if (!errors.length && job.processed > MAX_IMPORT_ROWS)
         errors.push({ pointer: '', code: 'too_many_rows', message: `is beyond the limit of ${MAX_IMPORT_ROWS.toLocaleString('en')} clients per file` });
-      if (!errors.length) {
-        const key = naturalKey(r.profile as ClientProfile) as string;
+      if (!errors.length && key) {
         const first = seen.get(key);
         if (first !== undefined) errors.push({ pointer: key.startsWith('uscc:') ? '/uscc' : key.startsWith('lei:') ? '/lei' : '/localRegNo', code: 'duplicate_in_file', message: `${describeKey(key)} is already on row ${first} of this file` });
-        else seen.set(key, r.row);
+        else seen.set(key, row);
       }
-      if (errors.length) {
-        this.report(job, r.row, errors);
-        continue;
-      }
-      job.valid++;
-      if (spool) {
-        if (!spool.write((r.raw ?? JSON.stringify(r.profile)) + '\n')) await once(spool, 'drain');
-      } else {
-        batch.push(r.profile as ClientProfile);
-        if (batch.length >= this.batchSize) {
-          await this.commit(job, batch, actor);
-          batch = [];
+      if (errors.length) this.report(job, row, errors);
+      else {
+        job.valid++;
+        if (spool) {
+          if (!spool.write((raw ?? JSON.stringify(profile())) + '\n')) await once(spool, 'drain');
+        } else {
+          batch.push(profile());
+          if (batch.length >= this.batchSize) {
+            await this.commit(job, batch, actor);
+            batch = [];
+          }
         }
       }
       if (Date.now() - lastSave > this.progressEveryMs) {
         lastSave = Date.now();
         await this.store.saveImport(job);
       }
-    }
+    };
+    if (job.format === 'jsonl') await this.readJsonl(chunks, accept);
+    else if (!(await this.readCsv(job, chunks, accept))) return;
     job.total = job.processed;
     if (batch.length) await this.commit(job, batch, actor);
+  }
+
+  /**
+   * JSONL rows are checked in groups: the first in this thread, the rest by the worker, up to three groups ahead of
+   * the one whose rows are being written.
+   */
+  private async readJsonl(chunks: AsyncIterable<Buffer | string>, accept: Accept): Promise<void> {
+    const queue: { group: RawLine[]; checked: Promise<CheckedRow[]> }[] = [];
+    const drain = async (max: number) => {
+      while (queue.length > max) {
+        const { group, checked } = queue.shift()!;
+        const rows = await checked;
+        for (let i = 0; i < group.length; i++) await accept(rows[i].row, rows[i].errors ?? [], rows[i].key, () => JSON.parse(group[i].line) as ClientProfile, group[i].line);
+      }
+    };
+    let groups = 0;
+    let group: RawLine[] = [];
+    const send = () => {
+      const g = group;
+      queue.push({ group: g, checked: groups++ === 0 ? Promise.resolve(this.clients.checkRows(g)) : this.checker().check(g) });
+      group = [];
+    };
+    let row = 0;
+    for await (const line of lines(chunks)) {
+      row++;
+      if (line.length === 0 || (line.charCodeAt(0) <= 32 && line.trim() === '')) continue;
+      group.push({ row, line });
+      if (group.length === GROUP) {
+        send();
+        await drain(2);
+      }
+    }
+    if (group.length) send();
+    await drain(0);
+  }
+
+  /** CSV rows, read and checked in this thread; false when the file cannot be read (the job has failed). */
+  private async readCsv(job: ImportJob, chunks: AsyncIterable<Buffer | string>, accept: Accept): Promise<boolean> {
+    for await (const r of csvRows(chunks, this.columns())) {
+      if (r.fatal) {
+        this.report(job, r.row, r.errors);
+        job.message = `the file cannot be read past row ${r.row}: ${r.errors.map((e) => `${e.pointer || 'row'} ${e.message}`).join('; ')}`;
+        job.status = 'failed';
+        return false;
+      }
+      const errors = r.errors.length ? r.errors : this.clients.check(r.profile);
+      await accept(r.row, errors, errors.length ? undefined : (naturalKey(r.profile as ClientProfile) as string), () => r.profile as ClientProfile);
+    }
+    return true;
+  }
+
+  /** The worker that checks JSONL rows, started on the first import that needs it and kept for the next ones. */
+  private checker(): RowChecker {
+    return (this.rowChecker ??= this.clients.rowChecker());
+  }
+
+  async close(): Promise<void> {
+    await this.rowChecker?.close();
+    this.rowChecker = null;
   }
 
   private async commitSpool(job: ImportJob, file: string, actor: Actor): Promise<void> {

@@ -13,6 +13,8 @@ import { EMPTY_SEGMENTS, naturalKey, segmentValues, type ClientRecord, type Clie
 import { createdPayload, identity, profileChanges } from './client-audit';
 import type { ClientAggregates, ClientFilter, ClientStore, PageRequest, UpsertResult } from './client-store';
 import { checkProfile, normalizeProfile } from './client-validation';
+import { checkLines, type CheckedRow, type RawLine } from './row-check';
+import { RowChecker } from './row-checker';
 
 /** Told after every committed change to a client (its profile, statements, events or segments, or its deletion). */
 export type ClientChangeListener = (clientId: string, info: { by: Actor; action: string; importId?: string }) => void;
@@ -40,6 +42,16 @@ export class ClientService {
   /** The register's rules for one profile (schema + identifiers); [] when it may be stored. */
   check(data: unknown, opts: { allowedId?: string } = {}, base = '') {
     return checkProfile(this.validator, data, opts, base);
+  }
+
+  /** Import rows (JSON text) checked in this thread. */
+  checkRows(lines: RawLine[]): CheckedRow[] {
+    return checkLines(this.validator, lines);
+  }
+
+  /** A checker of import rows running in a worker thread. */
+  rowChecker(): RowChecker {
+    return new RowChecker(this.validator);
   }
 
   async create(body: unknown, actor: Actor): Promise<ClientRecord> {

@@ -1,12 +1,11 @@
 /**
- * An import file as a stream of rows, each either a candidate profile or the reasons it cannot be one. Nothing
- * here holds more than one row (plus the read-ahead of the stream) in memory.
+ * An import file as a stream of lines (JSONL) or rows (CSV), each row either a candidate profile or the reasons it
+ * cannot be one. Nothing here holds more than one row (plus the read-ahead of the stream) in memory.
  */
 import { StringDecoder } from 'node:string_decoder';
 import type { FieldError } from '../../shared/errors';
 import { checkHeader, type CsvColumns, rowToProfile } from './client-csv';
 import { CsvSyntaxError, parseCsv } from './csv';
-import type { ImportFormat } from './import-job';
 
 export interface ImportRow {
   /** JSONL: the line number; CSV: the record number (the header is 1). */
@@ -15,8 +14,6 @@ export interface ImportRow {
   errors: FieldError[];
   /** The file itself cannot be read on: stop the import. */
   fatal?: boolean;
-  /** The row's JSON text as received (JSONL), so a spool need not serialise it again. */
-  raw?: string;
 }
 
 /**
@@ -66,22 +63,8 @@ async function* text(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<str
   if (end) yield end;
 }
 
-async function* jsonlRows(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<ImportRow> {
-  let row = 0;
-  for await (const line of lines(chunks)) {
-    row++;
-    if (line.trim() === '') continue;
-    try {
-      const profile = JSON.parse(line) as unknown;
-      if (!profile || typeof profile !== 'object' || Array.isArray(profile)) yield { row, errors: [{ pointer: '', code: 'type', message: 'must be a JSON object (one client profile per line)' }] };
-      else yield { row, profile, errors: [], raw: line };
-    } catch (e) {
-      yield { row, errors: [{ pointer: '', code: 'malformed_json', message: `is not valid JSON: ${(e as Error).message.slice(0, 160)}` }] };
-    }
-  }
-}
-
-async function* csvRows(chunks: AsyncIterable<Buffer | string>, cols: CsvColumns): AsyncGenerator<ImportRow> {
+/** CSV records → rows; a bad header or broken quoting is fatal (row 1, or the record where reading stopped). */
+export async function* csvRows(chunks: AsyncIterable<Buffer | string>, cols: CsvColumns): AsyncGenerator<ImportRow> {
   let header: string[] | null = null;
   try {
     for await (const rec of parseCsv(text(chunks))) {
@@ -106,8 +89,4 @@ async function* csvRows(chunks: AsyncIterable<Buffer | string>, cols: CsvColumns
     throw e;
   }
   if (header === null) yield { row: 1, errors: [{ pointer: '', code: 'no_header', message: 'the file is empty: a CSV import starts with a header row' }], fatal: true };
-}
-
-export function importRows(chunks: AsyncIterable<Buffer | string>, format: ImportFormat, cols: CsvColumns): AsyncGenerator<ImportRow> {
-  return format === 'csv' ? csvRows(chunks, cols) : jsonlRows(chunks);
 }
