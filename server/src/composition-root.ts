@@ -30,6 +30,10 @@ import { EngineRuleSetChecker, type Analyzer } from './modules/rule-sets/engine-
 import { RuleSetConsole } from './modules/rule-sets/rule-set-console';
 import { ruleSetRoutes } from './modules/rule-sets/rule-set-routes';
 import { RuleSetService } from './modules/rule-sets/rule-set-service';
+import { SimulationRunner } from './modules/simulations/simulation-runner';
+import { simulationRoutes } from './modules/simulations/simulation-routes';
+import { SimulationService } from './modules/simulations/simulation-service';
+import { UploadService } from './modules/simulations/upload-service';
 import { repoRoot } from './shared/paths';
 import { systemClock, type Clock } from './shared/clock';
 import { SchemaValidator } from './shared/validation';
@@ -71,11 +75,28 @@ export async function compose(config: Config, log: Logger, clock: Clock = system
   const decisionWriter: DecisionLogWriter = new DecisionLogWriter(decisionLog, spool, ds, metrics, log);
   const decisions = new DecisionService({ registry: activeRuleSets, compiler, ruleSets: stores.ruleSets, log: decisionLog, writer: decisionWriter, metrics, validator, clock });
 
+  // What-if simulations (DESIGN §1, §6): one run at a time, in worker threads; they only read rules, uploads, decisions and clients.
+  const simulationRunner = new SimulationRunner(stores.simulations, config.simulation, clock, log);
+  const simulations = new SimulationService({
+    store: stores.simulations,
+    ruleSets: stores.ruleSets,
+    documentProblems: (doc) => checker.saveProblems(doc),
+    compile: (doc) => checker.compile(doc),
+    runner: simulationRunner,
+    uploads: new UploadService(stores.simulations, join(config.dataDir, 'uploads'), config.simulation, clock),
+    decisions: stores.decisions,
+    clients: stores.clients,
+    clock,
+    budget: config.simulation.budget,
+    staleAfterMs: config.simulation.staleAfterMs,
+  });
+
   let seeded: { demo: boolean };
   try {
     seeded = await seedNewStore({ config, log, stores, users, ruleSets });
     await activeRuleSets.load();
     decisionWriter.start();
+    await simulations.recoverInterrupted(stores.kind !== 'mongo');
   } catch (e) {
     await stores.close();
     throw e;
@@ -88,6 +109,7 @@ export async function compose(config: Config, log: Logger, clock: Clock = system
     ...auditRoutes(stores.audit),
     ...clientRoutes(clients, clientImports),
     ...decisionRoutes(decisions, new RateLimiter(config.apiKeyRatePerSecond)),
+    ...simulationRoutes(simulations, simulationRunner),
   ];
   activeRuleSets.start();
   let openApi: ReturnType<typeof buildOpenApi> | undefined;
@@ -123,11 +145,12 @@ export async function compose(config: Config, log: Logger, clock: Clock = system
     app,
     routes,
     stores,
-    services: { users, auth, apiKeys, ruleSets, ruleSetConsole, engine, clients, clientImports, decisions, activeRuleSets, decisionWriter, metrics },
+    services: { users, auth, apiKeys, ruleSets, ruleSetConsole, engine, clients, clientImports, decisions, activeRuleSets, decisionWriter, metrics, simulations, simulationRunner },
     validator,
     async close() {
       activeRuleSets.stop();
       await decisionWriter.close();
+      await simulationRunner.close();
       await clientImports.close();
       await stores.close();
     },

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 
 /**
@@ -27,6 +28,24 @@ export interface Config {
   apiKeyRatePerSecond: number;
   serveUi: boolean;
   shutdownGraceMs: number;
+  simulation: SimulationConfig;
+}
+
+export interface SimulationConfig {
+  /** Largest records × rules a simulation may evaluate (both versions' rules count for every record). */
+  budget: number;
+  /** Worker threads per run. */
+  workers: number;
+  /** Changed records stored per run (all are counted; beyond this many they are not listed). */
+  maxStoredChanges: number;
+  maxUploadRows: number;
+  maxUploadBytes: number;
+  /** Records per batch handed to a worker. */
+  batchRows: number;
+  /** Pause before each batch; only tests set it, to observe a run in progress. */
+  throttleMs: number;
+  /** A run with no heartbeat for this long, and no process here running it, is marked failed. */
+  staleAfterMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -53,6 +72,11 @@ export const SETTINGS: { name: string; default: string; meaning: string }[] = [
   { name: 'COVENANT_LOGIN_LOCK_MINUTES', default: '15', meaning: 'How long a locked account stays locked' },
   { name: 'COVENANT_API_KEY_RATE', default: '2000', meaning: 'Requests per second allowed per API key' },
   { name: 'COVENANT_SERVE_UI', default: 'true', meaning: 'Serve the built admin UI at /' },
+  { name: 'COVENANT_SIMULATION_BUDGET', default: '2e9', meaning: 'Largest simulation, in rule evaluations (records × rules of both versions); larger ones are refused (422 simulation_too_large)' },
+  { name: 'COVENANT_SIMULATION_WORKERS', default: '2 (1 on a single core)', meaning: 'Worker threads per simulation run' },
+  { name: 'COVENANT_SIMULATION_MAX_CHANGES', default: '250000', meaning: 'Changed records stored (and listed) per simulation; all are counted' },
+  { name: 'COVENANT_SIMULATION_UPLOAD_ROWS', default: '1000000', meaning: 'Most rows in an uploaded simulation population' },
+  { name: 'COVENANT_SIMULATION_UPLOAD_LIMIT', default: '2048mb', meaning: 'Largest uploaded simulation population file' },
 ];
 
 export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
@@ -88,6 +112,16 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     apiKeyRatePerSecond: int(env, 'COVENANT_API_KEY_RATE', 2000, 1, 1_000_000, problems),
     serveUi: bool(env, 'COVENANT_SERVE_UI', true, problems),
     shutdownGraceMs: 10_000,
+    simulation: {
+      budget: int(env, 'COVENANT_SIMULATION_BUDGET', 2e9, 1, 1e15, problems),
+      workers: int(env, 'COVENANT_SIMULATION_WORKERS', Math.min(2, availableParallelism()), 1, 64, problems),
+      maxStoredChanges: int(env, 'COVENANT_SIMULATION_MAX_CHANGES', 250_000, 0, 100_000_000, problems),
+      maxUploadRows: int(env, 'COVENANT_SIMULATION_UPLOAD_ROWS', 1_000_000, 1, 100_000_000, problems),
+      maxUploadBytes: bytes(env, 'COVENANT_SIMULATION_UPLOAD_LIMIT', 2048 * 1024 * 1024, problems),
+      batchRows: 2000,
+      throttleMs: 0,
+      staleAfterMs: 60_000,
+    },
     ...overrides,
   };
   if (problems.length) throw new ConfigError(`Covenant cannot start: ${problems.join('; ')}.`);

@@ -5,6 +5,7 @@ import { decisionLogStoreContract } from './decision-log-store.contract';
 import type { OpenStores } from './fixtures';
 import { ruleSetStoreContract } from './rule-set-store.contract';
 import { sessionStoreContract } from './session-store.contract';
+import { simulationStoreContract } from './simulation-store.contract';
 import { userStoreContract } from './user-store.contract';
 
 export type { OpenStores } from './fixtures';
@@ -18,4 +19,5 @@ export function storeContracts(name: string, open: OpenStores): void {
   apiKeyStoreContract(name, open);
   clientStoreContract(name, open);
   decisionLogStoreContract(name, open);
+  simulationStoreContract(name, open);
 }

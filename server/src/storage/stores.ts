@@ -5,6 +5,7 @@ import type { UserStore } from '../modules/auth/user-store';
 import type { ClientStore } from '../modules/clients/client-store';
 import type { DecisionLogStore } from '../modules/decisions/decision-log-store';
 import type { RuleSetStore } from '../modules/rule-sets/rule-set-store';
+import type { SimulationStore } from '../modules/simulations/simulation-store';
 
 /** Every port, as one adapter family (sqlite, mongo or memory) provides them. */
 export interface Stores {
@@ -16,6 +17,7 @@ export interface Stores {
   apiKeys: ApiKeyStore;
   clients: ClientStore;
   decisions: DecisionLogStore;
+  simulations: SimulationStore;
   /** True when this store was created empty by this process (drives demo seeding). */
   isNew: boolean;
   /** Cheap round trip to the database, for /readyz. */

@@ -4,6 +4,7 @@ import { MemoryClientStore } from './memory-client-store';
 import { MemoryDecisionLogStore } from './memory-decision-log-store';
 import { MemoryApiKeyStore, MemorySessionStore, MemoryUserStore } from './memory-auth-stores';
 import { MemoryRuleSetStore } from './memory-rule-set-store';
+import { MemorySimulationStore } from './memory-simulation-store';
 
 export function openMemoryStores(): Stores {
   const audit = new MemoryAuditStore();
@@ -16,6 +17,7 @@ export function openMemoryStores(): Stores {
     apiKeys: new MemoryApiKeyStore(audit),
     clients: new MemoryClientStore(audit),
     decisions: new MemoryDecisionLogStore(),
+    simulations: new MemorySimulationStore(audit),
     isNew: true,
     ping: async () => {},
     close: async () => {},

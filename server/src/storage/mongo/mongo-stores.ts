@@ -11,12 +11,14 @@ import { MongoClientStore } from './mongo-client-store';
 import { MongoDecisionLogStore } from './mongo-decision-log-store';
 import { MongoRuleSetStore } from './mongo-rule-set-store';
 import { MongoSessionStore } from './mongo-session-store';
+import { MongoSimulationStore } from './mongo-simulation-store';
 import { MongoUserStore } from './mongo-user-store';
 import { RULE_SET_VERSIONS, ruleSetVersionModel } from './rule-set-version-model';
 import { SESSIONS, sessionModel } from './session-model';
+import { SIMULATION_CHANGES, SIMULATION_UPLOADS, SIMULATIONS, simulationModels } from './simulation-models';
 import { USERS, userModel } from './user-model';
 
-const OUR_COLLECTIONS = [RULE_SET_VERSIONS, AUDIT_EVENTS, USERS, SESSIONS, API_KEYS, COUNTERS, DECISION_LOG, CLIENTS, CLIENT_SEGMENT_HISTORY, CLIENT_IMPORTS];
+const OUR_COLLECTIONS = [RULE_SET_VERSIONS, AUDIT_EVENTS, USERS, SESSIONS, API_KEYS, COUNTERS, DECISION_LOG, CLIENTS, CLIENT_SEGMENT_HISTORY, CLIENT_IMPORTS, SIMULATIONS, SIMULATION_CHANGES, SIMULATION_UPLOADS];
 
 export interface MongoStoreOptions {
   /** Overrides the database named in the URI (the contract tests use a throwaway database per run). */
@@ -47,6 +49,7 @@ export async function openMongoStores(uri: string, options: MongoStoreOptions = 
       counters: counterModel(conn),
       ...clientModels(conn),
       decisions: decisionRecordModel(conn),
+      ...simulationModels(conn),
     };
     // init() creates the collections up front: implicit creation inside a transaction is not allowed on every server.
     await Promise.all(Object.values(models).map((m) => m.init()));
@@ -61,6 +64,7 @@ export async function openMongoStores(uri: string, options: MongoStoreOptions = 
       apiKeys: new MongoApiKeyStore(conn, models.apiKeys, audit),
       clients: new MongoClientStore(conn, models.clients, models.clientHistory, models.clientImports, audit),
       decisions: new MongoDecisionLogStore(conn, models.decisions),
+      simulations: new MongoSimulationStore(conn, models.simulations, models.simulationChanges, models.simulationUploads, audit),
       isNew,
       ping: async () => {
         await conn.db!.command({ ping: 1 });

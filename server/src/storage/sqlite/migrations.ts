@@ -176,4 +176,44 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: 'simulations',
+    sql: `
+      -- What-if simulations (SimulationStore). doc is the run without its documents and results, which have their
+      -- own columns so that listing runs parses neither. heartbeat_at finds runs whose process died.
+      CREATE TABLE simulations (
+        id TEXT PRIMARY KEY,
+        rule_set_key TEXT NOT NULL,
+        status TEXT NOT NULL,
+        candidate_hash TEXT NOT NULL,
+        baseline_hash TEXT NOT NULL,
+        heartbeat_at TEXT NOT NULL,
+        doc TEXT NOT NULL,
+        results TEXT,
+        documents TEXT NOT NULL
+      );
+      CREATE INDEX simulations_rule_set ON simulations (rule_set_key, id);
+      CREATE INDEX simulations_status ON simulations (status, id);
+      -- The approval evidence look-up: the latest completed run of exactly this candidate against this baseline.
+      CREATE INDEX simulations_evidence ON simulations (rule_set_key, candidate_hash, baseline_hash, status, id);
+
+      -- The changed records of a run, listed in population order (seq).
+      CREATE TABLE simulation_changes (
+        simulation_id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        record_id TEXT NOT NULL,
+        doc TEXT NOT NULL,
+        PRIMARY KEY (simulation_id, seq)
+      );
+      CREATE INDEX simulation_changes_record ON simulation_changes (simulation_id, record_id);
+
+      -- Uploaded populations: the file is under the data directory, its description (and batch offsets) here.
+      CREATE TABLE simulation_uploads (
+        id TEXT PRIMARY KEY,
+        created_at TEXT NOT NULL,
+        doc TEXT NOT NULL
+      );
+    `,
+  },
 ];

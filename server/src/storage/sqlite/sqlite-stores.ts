@@ -6,6 +6,7 @@ import { SqliteClientStore } from './sqlite-client-store';
 import { SqliteDecisionLogStore } from './sqlite-decision-log-store';
 import { SqliteRuleSetStore } from './sqlite-rule-set-store';
 import { SqliteSessionStore } from './sqlite-session-store';
+import { SqliteSimulationStore } from './sqlite-simulation-store';
 import { SqliteUserStore } from './sqlite-user-store';
 
 /**
@@ -27,6 +28,7 @@ export function openSqliteStores(file: string): Stores {
     apiKeys: new SqliteApiKeyStore(db, audit),
     clients: new SqliteClientStore(db, audit),
     decisions,
+    simulations: new SqliteSimulationStore(db, audit),
     isNew,
     ping: async () => {
       ping.get();
