@@ -32,6 +32,9 @@ const PAGES = [
   ['audit', '/audit'],
   ['admin-users', '/admin/users'],
   ['admin-api-keys', '/admin/api-keys'],
+  ['rule-set-detail', '/rule-sets/corporate-credit-policy'],
+  ['rule-set-version', '/rule-sets/corporate-credit-policy/versions/1/editor'],
+  ['rule-set-tests', '/rule-sets/corporate-credit-policy/versions/1/tests'],
 ];
 
 // Views that need data or a click first, shot after PAGES: file name → what to do on the signed-in page.
@@ -56,7 +59,56 @@ const VIEWS = [
     await settle(page);
     await page.locator('li[data-event-id] button[aria-expanded]').first().click();
   }],
+  ['rule-set-draft-editor', async (page, url) => {
+    const { version, pointer } = await ruleSetDraft(page, url);
+    await page.goto(`${url}/rule-sets/corporate-credit-policy/versions/${version}/editor?at=${encodeURIComponent(pointer)}`);
+    await settle(page);
+    await page.locator(`[data-pointer="${pointer}"]`).waitFor();
+    await page.waitForTimeout(600); // the rule opens, then the page scrolls to the condition
+  }],
+  ['rule-set-console', async (page, url) => {
+    const { version } = await ruleSetDraft(page, url);
+    await page.goto(`${url}/rule-sets/corporate-credit-policy/versions/${version}/console`);
+    await settle(page);
+    await page.locator('[data-fact="debtToAsset"] input').first().fill('73');
+    await page.locator('[data-fact="industrySection"] [role="combobox"]').first().click();
+    await page.getByRole('option', { name: /Manufacturing|制造业/ }).click();
+    await page.getByRole('button', { name: /^(Run version|运行版本)/ }).click();
+    await page.locator('#run-trace').scrollIntoViewIfNeeded();
+  }],
+  ['rule-set-diff', async (page, url) => {
+    const { version } = await ruleSetDraft(page, url);
+    await page.goto(`${url}/rule-sets/corporate-credit-policy/versions/${version}/diff?from=1&to=${version}`);
+    await settle(page);
+    await page.locator('#diff-summary').waitFor();
+  }],
 ];
+
+let draft;
+/**
+ * A draft of the corporate policy with one leverage threshold moved from 70 % to 72 %, made once through the API as
+ * the signed-in user, so the editor, console and diff shots show a change. Against COVENANT_URL nothing is written:
+ * the shots show the active version instead.
+ */
+async function ruleSetDraft(page, url) {
+  if (draft) return draft;
+  const base = '/api/v1/rule-sets/corporate-credit-policy';
+  const active = (await (await page.request.get(url + base)).json()).active.version;
+  const doc = (await (await page.request.get(`${url}${base}/versions/${active}`)).json()).document;
+  const index = doc.rules.findIndex((r) => r.name === 'leverage-warning-industrial');
+  const leaf = doc.rules[index]?.conditions.all?.findIndex((c) => c.fact === 'debtToAsset');
+  const pointer = index >= 0 && leaf >= 0 ? `/rules/${index}/conditions/all/${leaf}` : '/rules/0/conditions';
+  if (process.env.COVENANT_URL || index < 0 || leaf < 0) return (draft = { version: active, pointer });
+  const { csrfToken } = await (await page.request.get(url + '/api/v1/auth/me')).json();
+  const created = await (await page.request.post(url + '/api/v1/rule-sets', { headers: { 'x-csrf-token': csrfToken }, data: { key: 'corporate-credit-policy' } })).json();
+  doc.rules[index].conditions.all[leaf].value = 0.72;
+  const saved = await page.request.put(`${url}${base}/versions/${created.version}`, {
+    headers: { 'x-csrf-token': csrfToken, 'if-match': `"${created.revision}"` },
+    data: doc,
+  });
+  if (!saved.ok()) throw new Error(`saving the screenshot draft failed: ${saved.status()} ${await saved.text()}`);
+  return (draft = { version: created.version, pointer });
+}
 
 /** Opens the newest decision of the log (the seeded ones on the throwaway server). */
 async function openFirstDecision(page, url) {

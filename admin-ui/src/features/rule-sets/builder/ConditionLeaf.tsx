@@ -61,7 +61,7 @@ export function ConditionLeaf({ leaf, pointer, onChange }: { leaf: LeafCondition
       {(description || info) && (
         <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: 0.5 }}>
           {[
-            description && description !== leaf.fact ? `${leaf.fact} · ${description}` : leaf.fact,
+            leaf.fact,
             info && t(`ruleSets.types.${info.kind}`),
             unitSuffix(t, info?.unit),
             leaf.path,

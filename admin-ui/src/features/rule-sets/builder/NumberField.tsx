@@ -40,9 +40,10 @@ export function NumberField({
   /** Called when the text is cleared (the test console treats an empty field as "not given"). */
   onEmpty?(): void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const shown = typeof value === 'number' ? String(toDisplay(value, unit)) : value === undefined || value === null ? '' : String(value);
   const [text, setText] = useState(shown);
+  const [focused, setFocused] = useState(false);
   useEffect(() => {
     // A change from outside (the JSON view, a move, a reload) replaces the text; our own typing does not.
     setText((current) => {
@@ -55,11 +56,15 @@ export function NumberField({
   const bad = text.trim() !== '' && (parsed === undefined || (integer && !Number.isInteger(parsed)));
   const notNumber = typeof value !== 'number' && value !== undefined;
   const suffix = unitSuffix(t, unit);
+  // Large amounts (limits in CNY) are read with digit grouping; while typing, the plain digits are kept.
+  const grouped = !focused && !bad && parsed !== undefined && Math.abs(parsed) >= 10_000 ? parsed.toLocaleString(i18n.language, { maximumFractionDigits: 10 }) : text;
   return (
     <TextField
       size="small"
       label={label}
-      value={text}
+      value={grouped}
+      onFocus={() => setFocused(true)}
+      onBlur={() => setFocused(false)}
       error={error || bad || notNumber}
       helperText={bad ? t(integer ? 'ruleSets.builder.wholeNumber' : 'ruleSets.builder.notANumber') : helperText}
       onChange={(e) => {

@@ -2,19 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { Alert, Box, Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import type { EvaluationResult, OutputSpec } from '../api/types';
 import { pick, toLabel, type FactInfo } from '../model/fact-catalog';
+import { reasonText } from '../model/test-differences';
 import { formatValue } from '../model/units';
 import { TraceTree } from './TraceTree';
-
-/** A reason as people read it: "LEV · 资产负债率高于警戒线" in the current language. */
-export function reasonText(reason: unknown, language: string): string {
-  if (typeof reason === 'string') return reason;
-  if (typeof reason === 'object' && reason !== null) {
-    const r = reason as { code?: string; zh?: string; en?: string };
-    const text = pick({ zh: r.zh, en: r.en }, language);
-    return [r.code, text].filter(Boolean).join(' · ') || JSON.stringify(reason);
-  }
-  return String(reason);
-}
 
 function outputValue(value: unknown, spec: OutputSpec | undefined, language: string, t: ReturnType<typeof useTranslation>['t']): string {
   if (Array.isArray(value) && value.some((v) => typeof v === 'object' && v !== null)) return value.map((v) => reasonText(v, language)).join('; ') || '—';

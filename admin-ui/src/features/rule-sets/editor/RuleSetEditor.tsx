@@ -46,16 +46,28 @@ function outputShapes(doc: RuleSetDocument): { values: Map<string, string[]>; ob
   return { values: new Map([...out].map(([k, v]) => [k, [...v].sort()])), objectLists };
 }
 
-function scrollTo(pointer: string) {
+/** The element showing `pointer`, or the nearest enclosing place that is rendered. */
+function findPlace(pointer: string): { el: HTMLElement; exact: boolean } | null {
   const parts = pointer.split('/');
   for (let n = parts.length; n > 1; n--) {
     const el = document.querySelector<HTMLElement>(`[data-pointer="${CSS.escape(parts.slice(0, n).join('/'))}"]`);
-    if (el) {
-      el.scrollIntoView?.({ block: 'center', behavior: 'smooth' });
-      el.querySelector<HTMLElement>('input, textarea, [role="combobox"], button')?.focus({ preventScroll: true });
-      return;
-    }
+    if (el) return { el, exact: n === parts.length };
   }
+  return null;
+}
+
+/**
+ * Scrolls to a place once it is rendered: an opened rule renders its conditions a moment later, so this waits a
+ * little for the exact place before settling for the nearest one.
+ */
+function scrollTo(pointer: string, attempt = 0): ReturnType<typeof setTimeout> | undefined {
+  const place = findPlace(pointer);
+  if ((!place || !place.exact) && attempt < 20) return setTimeout(() => scrollTo(pointer, attempt + 1), 50);
+  if (!place) return undefined;
+  place.el.scrollIntoView?.({ block: 'center' });
+  place.el.querySelector<HTMLElement>('input, textarea, [role="combobox"], button')?.focus({ preventScroll: true });
+  // The opening rule grows for a moment (its expand animation); look again once it has its full height.
+  return setTimeout(() => place.el.scrollIntoView?.({ block: 'center' }), 400);
 }
 
 /**
@@ -79,8 +91,7 @@ export function RuleSetEditor({ doc, editable, change, jsonText, jsonError, setJ
     setView('visual');
     if (area === 'rules') setOpenRules((s) => new Set(s).add(Number(id)));
     if (area === 'conditions') setOpenShared((s) => new Set(s).add(id.replace(/~1/g, '/').replace(/~0/g, '~')));
-    // Wait for the opened card to render before scrolling to the field.
-    const timer = setTimeout(() => scrollTo(reveal), 50);
+    const timer = setTimeout(() => scrollTo(reveal), 0);
     return () => clearTimeout(timer);
   }, [reveal]);
 

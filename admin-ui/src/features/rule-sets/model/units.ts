@@ -41,6 +41,7 @@ export function formatValue(value: unknown, info: FactInfo | undefined, t: TFunc
   if (typeof value === 'number') return formatNumber(value, info?.unit, t, language);
   if (typeof value === 'boolean') return value ? t('ruleSets.values.true') : t('ruleSets.values.false');
   if (typeof value === 'string') return info?.enumLabels ? enumLabel(info, value, language) : value === '' ? t('ruleSets.values.empty') : value;
+  if (Array.isArray(value) && value.length === 0) return '—';
   if (Array.isArray(value)) return value.map((v) => formatValue(v, info, t, language, facts)).join(language.startsWith('zh') ? '、' : ', ');
   return JSON.stringify(value);
 }

@@ -40,7 +40,7 @@ describe('outputs editor', { timeout: 30_000 }, () => {
     render(<Harness initial={policy.rules[0].event} onChange={changes} />);
 
     // The decision comes from the output's order, in words.
-    const decision = within(section('decision')).getByRole('combobox', { name: 'Decision' });
+    const decision = within(section('decision')).getByRole('combobox', { name: 'decision' });
     expect(decision).toHaveTextContent('Refer');
     await user.click(decision);
     const options = within(await screen.findByRole('listbox')).getAllByRole('option').map((o) => o.textContent);
@@ -49,8 +49,9 @@ describe('outputs editor', { timeout: 30_000 }, () => {
     expect(changes.mock.lastCall?.[0].params.decision).toBe('decline');
 
     // A capped amount is a number with its unit.
-    const cap = within(section('maxLimit')).getByRole('textbox', { name: 'Policy cap' });
-    expect(cap).toHaveValue('30000000');
+    expect(within(section('maxLimit')).getByText('Policy cap')).toBeInTheDocument();
+    const cap = within(section('maxLimit')).getByRole('textbox', { name: 'maxLimit' });
+    expect(cap).toHaveValue('30,000,000');
     expect(within(section('maxLimit')).getByText('CNY')).toBeInTheDocument();
     await user.clear(cap);
     await user.type(cap, '20000000');
@@ -78,7 +79,7 @@ describe('outputs editor', { timeout: 30_000 }, () => {
     render(<Harness initial={policy.rules[0].event} onChange={changes} />);
     await user.click(within(section('maxLimit')).getByRole('button', { name: 'Clear maxLimit' }));
     expect(changes.mock.lastCall?.[0].params).not.toHaveProperty('maxLimit');
-    await user.click(within(section('decision')).getByRole('combobox', { name: 'Decision' }));
+    await user.click(within(section('decision')).getByRole('combobox', { name: 'decision' }));
     await user.click(await screen.findByRole('option', { name: 'No contribution' }));
     expect(changes.mock.lastCall?.[0].params).not.toHaveProperty('decision');
   });

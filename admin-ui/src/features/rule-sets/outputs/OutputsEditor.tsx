@@ -66,7 +66,8 @@ export function OutputsEditor({
 
   const field = (name: string, spec: OutputSpec) => {
     const value = params[name];
-    const label = pick(toLabel(spec.description), i18n.language) || name;
+    // The description is the heading above the field; the field itself is labelled by the output's name.
+    const label = name;
     const hasIssue = issues.field(pointer, `params/${name}`).length > 0;
     if (spec.type === 'array' && (isReasonList(name, value) || objectLists.has(name)))
       return (
@@ -89,8 +90,8 @@ export function OutputsEditor({
           error={hasIssue}
           onChange={(e) => setParam(name, e.target.value === '' ? undefined : e.target.value)}
           fullWidth={false}
-          sx={{ minWidth: 220 }}
-          slotProps={{ input: { readOnly } }}
+          sx={{ minWidth: 240 }}
+          slotProps={{ input: { readOnly }, select: { displayEmpty: true }, inputLabel: { shrink: true } }}
         >
           <MenuItem value="">
             <em>{t('ruleSets.outputs.noContribution')}</em>
@@ -104,7 +105,7 @@ export function OutputsEditor({
         </TextField>
       );
     if (spec.type === 'number')
-      return <NumberField label={label} value={value} unit={spec.unit} readOnly={readOnly} error={hasIssue} onChange={(n) => setParam(name, n)} width={200} />;
+      return <NumberField label={label} value={value} unit={spec.unit} readOnly={readOnly} error={hasIssue} onChange={(n) => setParam(name, n)} width={240} />;
     if (spec.type === 'boolean')
       return (
         <TextField
@@ -114,8 +115,8 @@ export function OutputsEditor({
           value={value === undefined ? '' : String(value)}
           onChange={(e) => setParam(name, e.target.value === '' ? undefined : e.target.value === 'true')}
           fullWidth={false}
-          sx={{ minWidth: 160 }}
-          slotProps={{ input: { readOnly } }}
+          sx={{ minWidth: 200 }}
+          slotProps={{ input: { readOnly }, select: { displayEmpty: true }, inputLabel: { shrink: true } }}
         >
           <MenuItem value="">
             <em>{t('ruleSets.outputs.noContribution')}</em>
@@ -155,8 +156,12 @@ export function OutputsEditor({
       {declared.map(([name, spec]) => (
         <Box key={name} data-pointer={paramPtr(name)}>
           <Typography variant="subtitle2" component="h4" sx={{ mb: 0.75 }}>
-            {name}
+            {pick(toLabel(spec.description), i18n.language) || name}
             <Typography component="span" variant="caption" color="text.secondary" sx={{ ml: 1 }}>
+              <Box component="span" sx={{ fontFamily: 'monospace' }}>
+                {name}
+              </Box>
+              {' · '}
               {t(`ruleSets.merge.${spec.merge}`, { defaultValue: spec.merge })}
             </Typography>
           </Typography>

@@ -50,7 +50,7 @@ export function RuleSetDetailPage() {
 
   return (
     <>
-      <Breadcrumbs sx={{ mb: 1 }}>
+      <Breadcrumbs sx={{ mb: 1 }} aria-label={t('ruleSets.common.breadcrumbs')}>
         <Link component={RouterLink} to="/rule-sets">
           {t('pages.ruleSets.title')}
         </Link>

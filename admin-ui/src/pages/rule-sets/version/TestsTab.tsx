@@ -7,42 +7,13 @@ import ScienceIcon from '@mui/icons-material/ScienceOutlined';
 import { problemMessage } from '../../../api/problem-message';
 import { EmptyState } from '../../../components/PageState';
 import { ruleSetApi } from '../../../features/rule-sets/api/rule-set-api';
-import type { TestCase, TestCaseResult, TestDifference, TestRun } from '../../../features/rule-sets/api/types';
-import { reasonText } from '../../../features/rule-sets/console/EvaluationResultView';
+import type { TestCase, TestCaseResult, TestRun } from '../../../features/rule-sets/api/types';
 import { removeTest } from '../../../features/rule-sets/model/document-edits';
 import { factLabel, type FactInfo } from '../../../features/rule-sets/model/fact-catalog';
 import { formatValue } from '../../../features/rule-sets/model/units';
+import { describeDifference, outputText } from '../../../features/rule-sets/model/test-differences';
 import { versionHref } from '../rule-set-links';
 import type { VersionContext } from './version-context';
-
-type T = ReturnType<typeof useTranslation>['t'];
-
-function shown(value: unknown, lang: string, t: T): string {
-  if (Array.isArray(value) && value.some((v) => typeof v === 'object' && v !== null)) return value.map((v) => reasonText(v, lang)).join('; ');
-  if (typeof value === 'string') return t(`ruleSets.outputValues.${value}`, { defaultValue: value });
-  return formatValue(value, undefined, t, lang);
-}
-
-/** A failed expectation in words: "decision was refer, expected approve"; "did not fire: npl-arrears". */
-export function describeDifference(d: TestDifference, t: T, lang: string): string {
-  switch (d.kind) {
-    case 'output':
-      return t('ruleSets.tests.diffOutput', { output: d.output, actual: shown(d.actual, lang, t), expected: shown(d.expected, lang, t) });
-    case 'firedRules':
-      return [
-        d.missing?.length ? t('ruleSets.tests.diffMissing', { rules: d.missing.join(', ') }) : '',
-        d.unexpected?.length ? t('ruleSets.tests.diffUnexpected', { rules: d.unexpected.join(', ') }) : '',
-      ]
-        .filter(Boolean)
-        .join('; ');
-    case 'fired':
-      return t('ruleSets.tests.diffMissing', { rules: (d.missing ?? []).join(', ') });
-    case 'notFired':
-      return t('ruleSets.tests.diffNotFired', { rules: (d.fired ?? []).join(', ') });
-    default:
-      return d.message ?? '';
-  }
-}
 
 function Expectations({ test, facts }: { test: TestCase; facts: Map<string, FactInfo> }) {
   const { t, i18n } = useTranslation();
@@ -55,7 +26,7 @@ function Expectations({ test, facts }: { test: TestCase; facts: Map<string, Fact
         <Typography variant="subtitle2" component="h4">
           {t('ruleSets.tests.given', { count: given.length })}
         </Typography>
-        <Typography variant="body2" color="text.secondary">
+        <Typography variant="body2" color="text.secondary" sx={{ display: '-webkit-box', WebkitLineClamp: 3, WebkitBoxOrient: 'vertical', overflow: 'hidden' }}>
           {given.map(([name, v]) => `${factLabel(facts.get(name), name, lang)} = ${formatValue(v, facts.get(name), t, lang)}`).join('; ') || '—'}
           {test.asOf && ` · ${t('ruleSets.tests.asOf', { date: test.asOf })}`}
         </Typography>
@@ -67,7 +38,7 @@ function Expectations({ test, facts }: { test: TestCase; facts: Map<string, Fact
         <Typography variant="body2" color="text.secondary" component="div">
           {Object.entries(e.outputs ?? {}).map(([k, v]) => (
             <div key={k}>
-              {k}: {shown(v, lang, t) || '—'}
+              {k}: {outputText(v, t, lang)}
             </div>
           ))}
           {e.firedRules && <div>{t('ruleSets.tests.exactlyFired', { rules: e.firedRules.join(', ') || '—' })}</div>}
@@ -89,6 +60,7 @@ export function TestsTab({ ctx }: { ctx: VersionContext }) {
   const [running, setRunning] = useState(false);
   const [run, setRun] = useState<TestRun | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [onlyFailing, setOnlyFailing] = useState(false);
   const tests = editor.doc?.tests ?? [];
   const byName = new Map<string, TestCaseResult>(run?.results.map((r) => [r.name, r]) ?? []);
 
@@ -130,6 +102,11 @@ export function TestsTab({ ctx }: { ctx: VersionContext }) {
         <Typography variant="h6" component="h2" sx={{ flex: 1 }}>
           {t('ruleSets.tests.heading', { count: tests.length })}
         </Typography>
+        {run && run.failed > 0 && (
+          <Button onClick={() => setOnlyFailing((v) => !v)} aria-pressed={onlyFailing}>
+            {onlyFailing ? t('ruleSets.tests.showAllTests') : t('ruleSets.tests.onlyFailing')}
+          </Button>
+        )}
         {run && (
           <Chip color={run.failed ? 'error' : 'success'} label={t('ruleSets.tests.summary', { passed: run.passed, total: run.total })} role="status" />
         )}
@@ -146,6 +123,7 @@ export function TestsTab({ ctx }: { ctx: VersionContext }) {
       <Stack component="ol" spacing={1} sx={{ listStyle: 'none', p: 0, m: 0 }}>
         {tests.map((test, index) => {
           const result = byName.get(test.name);
+          if (onlyFailing && (!result || result.passed)) return null;
           const highlighted = focus === String(index);
           return (
             <Paper

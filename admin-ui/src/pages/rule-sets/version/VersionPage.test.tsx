@@ -110,6 +110,24 @@ describe('rule-set version page', { timeout: 60_000 }, () => {
     expect(fake.callsTo('PUT', V)).toHaveLength(0);
   });
 
+  it('asks before leaving a draft with unsaved changes, but not when moving between its tabs', async () => {
+    const user = userEvent.setup({ delay: null });
+    api(testVersion()).on('GET', '/api/v1/rule-sets', ok({ items: [] })).install();
+    const { location } = renderApp('/rule-sets/test-policy/versions/2/editor');
+    await openRule(user, 'leverage-above-line');
+    await user.type(within(leaf('/rules/0/conditions/all/0')).getByRole('textbox', { name: 'Value' }), '1');
+
+    await user.click(screen.getByRole('tab', { name: 'Test cases' }));
+    expect(location()).toBe('/rule-sets/test-policy/versions/2/tests');
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+
+    await user.click(within(screen.getByRole('navigation', { name: 'Where you are' })).getByRole('link', { name: 'Rule sets' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Leave without saving?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Stay and keep editing' }));
+    expect(location()).toBe('/rule-sets/test-policy/versions/2/tests');
+    expect(screen.getByText('Unsaved changes')).toBeInTheDocument();
+  });
+
   it('offers to reload when someone else saved first', async () => {
     const user = userEvent.setup({ delay: null });
     api(testVersion()).on('PUT', V, problem(409, 'revision_conflict', 'stale')).install();

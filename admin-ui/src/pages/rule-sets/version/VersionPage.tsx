@@ -20,6 +20,7 @@ import { ConsoleTab } from './ConsoleTab';
 import { DiffTab } from './DiffTab';
 import { EditorTab } from './EditorTab';
 import { LeaveGuard } from './LeaveGuard';
+import { NewDraftButton } from './NewDraftButton';
 import { SaveBar } from './SaveBar';
 import { TestsTab } from './TestsTab';
 import type { VersionContext } from './version-context';
@@ -99,7 +100,7 @@ export function VersionPage() {
   return (
     <>
       <LeaveGuard dirty={editor.dirty} within={`/rule-sets/${encodeURIComponent(key)}/versions/${n}`} />
-      <Breadcrumbs sx={{ mb: 1 }}>
+      <Breadcrumbs sx={{ mb: 1 }} aria-label={t('ruleSets.common.breadcrumbs')}>
         <Link component={RouterLink} to="/rule-sets">
           {t('pages.ruleSets.title')}
         </Link>
@@ -113,6 +114,7 @@ export function VersionPage() {
         description={t('ruleSets.version.subtitle', { key, family: t(`ruleSets.family.${base.family}`), revision: base.revision })}
         actions={
           <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexShrink: 0 }}>
+            {base.status !== 'draft' && can('rules:write') && <NewDraftButton ruleSetKey={key} from={n} />}
             <StatusChip status={base.status} size="medium" />
           </Stack>
         }

@@ -1,10 +1,9 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { Alert, Box, Button, Collapse, Paper, Stack, Step, StepLabel, Stepper, Typography } from '@mui/material';
+import { Alert, Box, Button, Paper, Stack, Step, StepLabel, Stepper, Typography } from '@mui/material';
 import { useSession } from '../../../../auth/session-context';
 import type { ResourceState } from '../../../../api/use-api-resource';
-import { LoadingState } from '../../../../components/PageState';
 import { ruleSetApi, type TransitionName } from '../../../../features/rule-sets/api/rule-set-api';
 import type { PublishReport, RuleSetDetail, RuleSetVersion } from '../../../../features/rule-sets/api/types';
 import { actorName } from '../../../../features/rule-sets/model/format';
@@ -33,7 +32,6 @@ export function ApprovalPanel({ version, detail, dirty, check, onChanged, onShow
   const { can, state } = useSession();
   const navigate = useNavigate();
   const [request, setRequest] = useState<TransitionRequest | null>(null);
-  const [showCheck, setShowCheck] = useState(version.status === 'draft');
   const userId = state.status === 'signed-in' ? state.session.user.id : '';
   const isAuthor = version.authors.includes(userId);
   const { key, status } = version;
@@ -179,11 +177,6 @@ export function ApprovalPanel({ version, detail, dirty, check, onChanged, onShow
         </Box>
         <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', rowGap: 1, justifyContent: { lg: 'flex-end' } }}>
           {actions}
-          {showsCheck && (
-            <Button onClick={() => setShowCheck((v) => !v)} aria-expanded={showCheck}>
-              {showCheck ? t('ruleSets.approval.hideCheck') : t('ruleSets.approval.showCheck')}
-            </Button>
-          )}
         </Stack>
       </Stack>
       {status === 'in_review' && can('rules:approve') && isAuthor && (
@@ -207,16 +200,22 @@ export function ApprovalPanel({ version, detail, dirty, check, onChanged, onShow
         </Alert>
       )}
       {showsCheck && (
-        <Collapse in={showCheck} unmountOnExit>
-          <Box sx={{ mt: 2 }}>
-            <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600, mb: 1 }}>
-              {t('ruleSets.approval.checkHeading')}
+        <Box sx={{ mt: 2 }} component="section" aria-labelledby="publish-check-heading">
+          <Typography variant="subtitle1" component="h3" id="publish-check-heading" sx={{ fontWeight: 600, mb: 1 }}>
+            {t('ruleSets.approval.checkHeading')}
+          </Typography>
+          {check.status === 'loading' && (
+            <Typography role="status" color="text.secondary">
+              {t('ruleSets.approval.checking')}
             </Typography>
-            {check.status === 'loading' && <LoadingState label={t('ruleSets.approval.checking')} />}
-            {check.status === 'error' && <Alert severity="error" role="note">{t('ruleSets.approval.checkUnavailable')}</Alert>}
-            {report && <PublishCheckView report={report} doc={version.document} onShow={onShow} stale={dirty} />}
-          </Box>
-        </Collapse>
+          )}
+          {check.status === 'error' && (
+            <Alert severity="error" role="note">
+              {t('ruleSets.approval.checkUnavailable')}
+            </Alert>
+          )}
+          {report && <PublishCheckView report={report} doc={version.document} onShow={onShow} stale={dirty} />}
+        </Box>
       )}
       <TransitionDialog request={request} onClose={() => setRequest(null)} />
     </Paper>
