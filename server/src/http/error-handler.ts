@@ -1,6 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { AppError, isAppError } from '../shared/errors';
+import { storeFailure } from '../storage/store-errors';
 import { internalProblem, sendProblem, toProblem } from './problem';
 import { requestIdOf } from './route';
 
@@ -29,10 +30,11 @@ function fromBodyParser(err: any): AppError | null {
 export function errorHandler(log: Logger, onError?: (code: string, status: number) => void) {
   return (err: unknown, req: Request, res: Response, _next: NextFunction) => {
     const requestId = requestIdOf(req);
-    const appErr = isAppError(err) ? err : fromBodyParser(err);
+    const fromStore = isAppError(err) ? null : storeFailure(err);
+    const appErr = isAppError(err) ? err : (fromBodyParser(err) ?? fromStore);
     if (appErr) {
       if (appErr instanceof AppError && 'retryAfterSeconds' in appErr.details) res.setHeader('Retry-After', String(appErr.details.retryAfterSeconds));
-      (appErr.status >= 500 ? log.error : log.info).call(log, { reqId: requestId, errorId: appErr.errorId, code: appErr.code, status: appErr.status }, appErr.message);
+      (appErr.status >= 500 ? log.error : log.info).call(log, { reqId: requestId, errorId: appErr.errorId, code: appErr.code, status: appErr.status, ...(fromStore ? { err } : {}) }, appErr.message);
       onError?.(appErr.code, appErr.status);
       if (res.headersSent) return res.end();
       return sendProblem(res, toProblem(appErr, requestId, req.originalUrl.split('?')[0]));

@@ -31,6 +31,7 @@ const TITLES: Record<number, string> = {
   429: 'Too many requests',
   500: 'Internal error',
   503: 'Service unavailable',
+  507: 'Insufficient storage',
 };
 
 export function toProblem(err: AppError, requestId?: string, instance?: string): Problem {

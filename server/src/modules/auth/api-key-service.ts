@@ -80,7 +80,9 @@ export class ApiKeyService {
     if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
     if (now - (this.lastTouch.get(key.id) ?? 0) > TOUCH_EVERY_MS) {
       this.lastTouch.set(key.id, now);
-      await this.keys.touch(key.id, new Date(now).toISOString());
+      // Bookkeeping only: a store that cannot take this write (locked, unreachable, full) must not refuse a key
+      // that was just verified, or every decision would fail with it (fail-static, ADR 005).
+      await this.keys.touch(key.id, new Date(now).toISOString()).catch(() => undefined);
     }
     const actor: Actor = { kind: 'api-key', id: key.id, name: key.name, roles: [], permissions: new Set(key.scopes) };
     if (this.verified.size > 10_000) this.verified.clear();
