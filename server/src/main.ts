@@ -19,8 +19,6 @@ async function main() {
   const c = await compose(config, log);
   const server = createServer(c.app);
   server.keepAliveTimeout = 65_000;
-  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
-  log.info({ port: config.port, store: c.stores.kind, dataDir: config.store === 'sqlite' ? config.dataDir : undefined }, `Covenant is listening on http://localhost:${config.port}`);
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -42,6 +40,9 @@ async function main() {
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
+  // Handlers first, then listen: a SIGTERM that arrives as soon as we announce ourselves is still graceful.
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  log.info({ port: config.port, store: c.stores.kind, dataDir: config.store === 'sqlite' ? config.dataDir : undefined }, `Covenant is listening on http://localhost:${config.port}`);
 }
 
 main().catch((e) => {
