@@ -14,69 +14,69 @@ describe('configuration', () => {
   it('stops start-up with a message naming each bad setting', () => {
     expect(() => loadConfig({ PORT: 'eighty', COVENANT_SESSION_IDLE_MINUTES: '0', LOG_LEVEL: 'chatty' })).toThrow(ConfigError);
     try {
-        loadConfig({ PORT: 'eighty', COVENANT_STORE: 'mongo' });
-      } catch (e) {
-        expect((e as Error).message).toContain('PORT must be a whole number from 0 to 65535; it was "eighty"');
-        expect((e as Error).message).toContain('COVENANT_STORE=mongo needs MONGODB_URI');
-      }
-    });
-
-    it('never seeds demo users in production', () => {
-      expect(loadConfig({ NODE_ENV: 'production', COVENANT_SEED_DEMO: 'true' }).seedDemo).toBe(false);
-      expect(loadConfig({ MONGODB_URI: 'mongodb://localhost/x' }).seedDemo).toBe(false);
-      expect(loadConfig({}).seedDemo).toBe(true);
-    });
+      loadConfig({ PORT: 'eighty', COVENANT_STORE: 'mongo' });
+    } catch (e) {
+      expect((e as Error).message).toContain('PORT must be a whole number from 0 to 65535; it was "eighty"');
+      expect((e as Error).message).toContain('COVENANT_STORE=mongo needs MONGODB_URI');
+    }
   });
 
-  describe('first start of an empty production store', () => {
-    let dir: string;
-    beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'covenant-prod-'))));
-    afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  it('never seeds demo users in production', () => {
+    expect(loadConfig({ NODE_ENV: 'production', COVENANT_SEED_DEMO: 'true' }).seedDemo).toBe(false);
+    expect(loadConfig({ MONGODB_URI: 'mongodb://localhost/x' }).seedDemo).toBe(false);
+    expect(loadConfig({}).seedDemo).toBe(true);
+  });
+});
 
-    it('refuses to start without COVENANT_ADMIN_PASSWORD', async () => {
-      const config = loadConfig({ NODE_ENV: 'production', COVENANT_DATA_DIR: dir });
-      await expect(compose(config, silent)).rejects.toThrow(/COVENANT_ADMIN_PASSWORD/);
-    });
+describe('first start of an empty production store', () => {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'covenant-prod-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-    it('refuses a COVENANT_ADMIN_PASSWORD that fails the password policy, saying why', async () => {
-      const config = loadConfig({ NODE_ENV: 'production', COVENANT_DATA_DIR: dir, COVENANT_ADMIN_PASSWORD: 'my-admin-password' });
-      await expect(compose(config, silent)).rejects.toThrow('COVENANT_ADMIN_PASSWORD does not meet the password policy: it must not contain the username.');
-    });
-
-    it('creates only the first admin from COVENANT_ADMIN_PASSWORD, with no demo users and no demo rules', async () => {
-      const config = loadConfig({ NODE_ENV: 'production', COVENANT_DATA_DIR: dir, COVENANT_ADMIN_PASSWORD: 'a-long-root-secret-7' });
-      const c = await compose(config, silent);
-      const users = await c.services.users.list();
-      expect(users.map((u) => [u.username, u.roles, u.demo])).toEqual([['admin', ['admin'], false]]);
-      expect(await c.services.ruleSets.list()).toEqual([]);
-      await c.close();
-    });
+  it('refuses to start without COVENANT_ADMIN_PASSWORD', async () => {
+    const config = loadConfig({ NODE_ENV: 'production', COVENANT_DATA_DIR: dir });
+    await expect(compose(config, silent)).rejects.toThrow(/COVENANT_ADMIN_PASSWORD/);
   });
 
-  async function freePort(): Promise<number> {
-    return new Promise((resolve) => {
-      const s = createServer().listen(0, '127.0.0.1', () => {
-        const port = (s.address() as { port: number }).port;
-        s.close(() => resolve(port));
-      });
-    });
-  }
+  it('refuses a COVENANT_ADMIN_PASSWORD that fails the password policy, saying why', async () => {
+    const config = loadConfig({ NODE_ENV: 'production', COVENANT_DATA_DIR: dir, COVENANT_ADMIN_PASSWORD: 'my-admin-password' });
+    await expect(compose(config, silent)).rejects.toThrow('COVENANT_ADMIN_PASSWORD does not meet the password policy: it must not contain the username.');
+  });
 
-  describe('graceful shutdown', () => {
-    it('on SIGTERM finishes the request in flight, then exits 0', async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'covenant-stop-'));
-      const port = await freePort();
-      const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-        cwd: join(__dirname, '..', '..'),
-        env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', COVENANT_DATA_DIR: dir, LOG_LEVEL: 'info', COVENANT_SERVE_UI: 'false', NODE_ENV: 'development', COVENANT_DEMO_CLIENTS: '0', COVENANT_SCAN_CRON: 'none' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let out = '';
-      child.stdout.on('data', (b) => (out += b));
-      child.stderr.on('data', (b) => (out += b));
-      // Never leave a server behind, whatever happens below.
-      const reap = () => child.exitCode === null && child.kill('SIGKILL');
-      process.once('exit', reap);
+  it('creates only the first admin from COVENANT_ADMIN_PASSWORD, with no demo users and no demo rules', async () => {
+    const config = loadConfig({ NODE_ENV: 'production', COVENANT_DATA_DIR: dir, COVENANT_ADMIN_PASSWORD: 'a-long-root-secret-7' });
+    const c = await compose(config, silent);
+    const users = await c.services.users.list();
+    expect(users.map((u) => [u.username, u.roles, u.demo])).toEqual([['admin', ['admin'], false]]);
+    expect(await c.services.ruleSets.list()).toEqual([]);
+    await c.close();
+  });
+});
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+describe('graceful shutdown', () => {
+  it('on SIGTERM finishes the request in flight, then exits 0', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'covenant-stop-'));
+    const port = await freePort();
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+      cwd: join(__dirname, '..', '..'),
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', COVENANT_DATA_DIR: dir, LOG_LEVEL: 'info', COVENANT_SERVE_UI: 'false', NODE_ENV: 'development', COVENANT_DEMO_CLIENTS: '0', COVENANT_SCAN_CRON: 'none' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (b) => (out += b));
+    child.stderr.on('data', (b) => (out += b));
+    // Never leave a server behind, whatever happens below.
+    const reap = () => child.exitCode === null && child.kill('SIGKILL');
+    process.once('exit', reap);
     try {
       await new Promise<void>((resolve, reject) => {
         const t = setTimeout(() => reject(new Error('server did not start: ' + out)), 50_000);
