@@ -18,6 +18,8 @@ import { DecisionsPage } from './pages/decisions/DecisionsPage';
 import { DecisionDetailPage } from './pages/decisions/DecisionDetailPage';
 import { ClientsPage } from './pages/clients/ClientsPage';
 import { AlertsPage } from './pages/alerts/AlertsPage';
+import { AlertDetailPage } from './pages/alerts/AlertDetailPage';
+import { ClientDetailPage } from './pages/clients/ClientDetailPage';
 import { SimulationsPage } from './pages/simulations/SimulationsPage';
 import { AuditPage } from './pages/audit/AuditPage';
 import { UsersPage } from './pages/admin/UsersPage';
@@ -59,6 +61,8 @@ export interface SubRoute {
 export const SUB_ROUTES: SubRoute[] = [
   { path: '/decisions/:id', permission: 'decisions:read', Page: DecisionDetailPage },
   { path: '/rule-sets/:key', permission: 'rules:read', Page: RuleSetDetailPage },
+  { path: '/clients/:id', permission: 'clients:read', Page: ClientDetailPage },
+  { path: '/alerts/:id', permission: 'alerts:read', Page: AlertDetailPage },
   // The version page's tabs (editor, console, tests, diff) are part of the address, so a reload keeps the tab.
   { path: '/rule-sets/:key/versions/:version/:tab?', permission: 'rules:read', Page: VersionPage },
 ];

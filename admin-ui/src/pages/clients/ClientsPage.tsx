@@ -1,6 +1,87 @@
-import { ComingSoonPage } from '../../components/ComingSoonPage';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link as RouterLink, useSearchParams } from 'react-router-dom';
+import { Alert, Button, CircularProgress, Paper, Stack, Typography } from '@mui/material';
+import BusinessIcon from '@mui/icons-material/BusinessOutlined';
+import UploadIcon from '@mui/icons-material/UploadFileOutlined';
+import { problemMessage } from '../../api/problem-message';
+import { useSession } from '../../auth/session-context';
+import { PageHeader } from '../../components/PageHeader';
+import { EmptyState, ErrorState, LoadingState } from '../../components/PageState';
+import { useClientAggregates, useClientList } from '../../features/clients/api/client-hooks';
+import { ClientFilterBar } from '../../features/clients/list/ClientFilterBar';
+import { ClientTable } from '../../features/clients/list/ClientTable';
+import { activeClientFilterCount, clientFiltersFromSearch, EMPTY_CLIENT_FILTERS, searchFromClientFilters, type ClientFilters } from '../../features/clients/model/client-filters';
 
-/** Client list; client detail and import will sit beside it. Placeholder for now. */
+/** The client register: search by name or USCC, filters in the address, pages by cursor. */
 export function ClientsPage() {
-  return <ComingSoonPage titleKey="pages.clients.title" descriptionKey="pages.clients.description" />;
+  const { t } = useTranslation();
+  const { can } = useSession();
+  const [search, setSearch] = useSearchParams();
+  const key = search.toString();
+  // Keyed on the query string: the URLSearchParams object is new on every render, its value is what matters.
+  const filters = useMemo(() => clientFiltersFromSearch(search), [key]);
+  const { state, loadMore, reload } = useClientList(filters);
+  const aggregates = useClientAggregates();
+  const tiers = aggregates.status === 'ready' ? aggregates.data.byTier.map((b) => b.key).filter((k): k is string => k !== null) : [];
+  const apply = (next: ClientFilters) => setSearch(searchFromClientFilters(next));
+  const filtered = activeClientFilterCount(filters) > 0;
+
+  return (
+    <>
+      <PageHeader
+        title={t('pages.clients.title')}
+        description={t('pages.clients.description')}
+        actions={
+          can('clients:write') && (
+            <Button component={RouterLink} to="/clients/import" variant="outlined" startIcon={<UploadIcon />}>
+              {t('clients.list.import')}
+            </Button>
+          )
+        }
+      />
+      <ClientFilterBar filters={filters} tiers={tiers} onApply={apply} />
+      {state.status === 'loading' && <LoadingState />}
+      {state.status === 'error' && <ErrorState error={state.error} onRetry={reload} />}
+      {state.status === 'ready' && state.items.length === 0 && (
+        <Paper variant="outlined">
+          <EmptyState
+            icon={<BusinessIcon />}
+            title={filtered ? t('clients.list.noMatchTitle') : t('clients.list.emptyTitle')}
+            body={filtered ? t('clients.list.noMatchBody') : t('clients.list.emptyBody')}
+            action={
+              filtered ? (
+                <Button onClick={() => apply(EMPTY_CLIENT_FILTERS)}>{t('clients.filters.clear')}</Button>
+              ) : can('clients:write') ? (
+                <Button component={RouterLink} to="/clients/import" variant="contained">
+                  {t('clients.list.import')}
+                </Button>
+              ) : undefined
+            }
+          />
+        </Paper>
+      )}
+      {state.status === 'ready' && state.items.length > 0 && (
+        <>
+          <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }} role="status">
+            {state.nextCursor ? t('clients.list.loadedMore', { count: state.items.length }) : t('clients.list.loadedAll', { count: state.items.length })}
+          </Typography>
+          <ClientTable items={state.items} />
+          {state.moreError != null && (
+            <Alert severity="error" sx={{ mt: 1 }} action={<Button color="inherit" size="small" onClick={loadMore}>{t('pageState.retry')}</Button>}>
+              {problemMessage(t, state.moreError)}
+            </Alert>
+          )}
+          {state.nextCursor && (
+            <Stack direction="row" spacing={1} sx={{ mt: 1, justifyContent: 'center', alignItems: 'center' }}>
+              <Button onClick={loadMore} disabled={state.loadingMore}>
+                {t('clients.list.loadMore')}
+              </Button>
+              {state.loadingMore && <CircularProgress size={18} aria-label={t('pageState.loading')} />}
+            </Stack>
+          )}
+        </>
+      )}
+    </>
+  );
 }

@@ -1,0 +1,85 @@
+import type { ReactNode } from 'react';
+import { Box, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { SERIES_COLOURS } from './colours';
+import { srOnly } from './sr-only';
+
+export interface BarDatum {
+  key: string;
+  label: ReactNode;
+  value: number;
+  /** A highlighted share of `value` (overdue alerts, changed records), drawn darker from the left. */
+  part?: number;
+  colour?: string;
+}
+
+export interface BarListProps {
+  /** The table's caption: what is measured, e.g. "Exposure by industry". */
+  caption: string;
+  /** Hide the caption visually when a heading above already says it. */
+  hideCaption?: boolean;
+  labelHeader: string;
+  valueHeader: string;
+  /** Header of the `part` column; without it no part column is shown. */
+  partHeader?: string;
+  data: BarDatum[];
+  format: (value: number) => string;
+  formatPart?: (part: number) => string;
+  /** A second figure after the value, e.g. the share of the total. */
+  note?: (d: BarDatum) => string;
+}
+
+
+/**
+ * Horizontal bars as a real table: a screen reader reads label and value cell by cell, the bars are decoration
+ * (aria-hidden) beside the numbers. Long labels (Chinese industry names) wrap instead of being cut.
+ */
+export function BarList({ caption, hideCaption, labelHeader, valueHeader, partHeader, data, format, formatPart, note }: BarListProps) {
+  const max = Math.max(0, ...data.map((d) => d.value));
+  return (
+    <Table size="small" sx={{ '& td, & th': { borderBottom: 0, py: 0.5, px: 1 }, '& th': { color: 'text.secondary', fontWeight: 600 } }}>
+      <Box component="caption" sx={hideCaption ? srOnly : { captionSide: 'top', textAlign: 'left', p: 0, pb: 1, typography: 'subtitle2', color: 'text.primary' }}>
+        {caption}
+      </Box>
+      <TableHead>
+        <TableRow>
+          <TableCell sx={{ width: '34%' }}>{labelHeader}</TableCell>
+          <TableCell aria-hidden sx={{ width: '40%' }} />
+          <TableCell align="right">{valueHeader}</TableCell>
+          {partHeader && <TableCell align="right">{partHeader}</TableCell>}
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {data.map((d, i) => {
+          const colour = d.colour ?? SERIES_COLOURS[i % SERIES_COLOURS.length];
+          const width = max > 0 ? (d.value / max) * 100 : 0;
+          const partWidth = d.part && d.value > 0 ? Math.min(100, (d.part / d.value) * 100) : 0;
+          return (
+            <TableRow key={d.key} data-key={d.key}>
+              <TableCell component="th" scope="row" sx={{ fontWeight: 400, color: 'text.primary !important' }}>
+                {d.label}
+              </TableCell>
+              <TableCell aria-hidden>
+                <Box sx={{ height: 14, width: `${Math.max(width, d.value > 0 ? 1 : 0)}%`, bgcolor: colour, opacity: 0.55, borderRadius: 0.5, position: 'relative', overflow: 'hidden' }}>
+                  {partWidth > 0 && <Box sx={{ position: 'absolute', inset: 0, width: `${partWidth}%`, bgcolor: colour, opacity: 1, filter: 'brightness(0.6)' }} />}
+                </Box>
+              </TableCell>
+              <TableCell align="right" sx={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>
+                {format(d.value)}
+                {note && (
+                  <Typography component="span" variant="caption" color="text.secondary" sx={{ ml: 0.75 }}>
+                    {note(d)}
+                  </Typography>
+                )}
+              </TableCell>
+              {partHeader && (
+                <TableCell align="right" sx={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>
+                  {d.part === undefined ? '—' : (formatPart ?? format)(d.part)}
+                </TableCell>
+              )}
+            </TableRow>
+          );
+        })}
+      </TableBody>
+    </Table>
+  );
+}
