@@ -90,6 +90,7 @@ export async function compose(config: Config, log: Logger, clock: Clock = system
     budget: config.simulation.budget,
     staleAfterMs: config.simulation.staleAfterMs,
   });
+  ruleSets.setApprovalEvidence((key, version, simulationId) => simulations.assertApprovalEvidence(key, version, simulationId));
 
   let seeded: { demo: boolean };
   try {

@@ -37,6 +37,12 @@ export class RuleSetService {
     this.listeners.push(l);
   }
 
+  /** Checks that a simulation an approver cites really ran this version's content (set by the composition root). */
+  setApprovalEvidence(check: (key: string, version: number, simulationId: string) => Promise<void>): void {
+    this.approvalEvidence = check;
+  }
+  private approvalEvidence?: (key: string, version: number, simulationId: string) => Promise<void>;
+
   async list(): Promise<RuleSetSummary[]> {
     const byKey = new Map<string, RuleSetVersion[]>();
     for (const v of await this.store.listCurrent()) byKey.set(v.key, [...(byKey.get(v.key) ?? []), v]);
@@ -154,6 +160,7 @@ export class RuleSetService {
       delete next.rejected;
     } else if (name === 'approve') {
       await this.assertMayApprove(key, version, actor);
+      if (input.simulationId) await this.approvalEvidence?.(key, version, input.simulationId);
       next.approved = { ...stamp, contentHash: cur.contentHash, ...(input.simulationId ? { simulationId: input.simulationId } : {}) };
     } else if (name === 'reject') {
       if (!input.comment?.trim()) throw new ValidationError('Say why the version is rejected.', [{ pointer: '/comment', code: 'required', message: 'is required when rejecting' }]);
