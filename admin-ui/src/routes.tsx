@@ -21,6 +21,7 @@ import { AlertsPage } from './pages/alerts/AlertsPage';
 import { AlertDetailPage } from './pages/alerts/AlertDetailPage';
 import { ClientDetailPage } from './pages/clients/ClientDetailPage';
 import { SimulationsPage } from './pages/simulations/SimulationsPage';
+import { SimulationDetailPage } from './pages/simulations/SimulationDetailPage';
 import { AuditPage } from './pages/audit/AuditPage';
 import { UsersPage } from './pages/admin/UsersPage';
 import { ApiKeysPage } from './pages/admin/ApiKeysPage';
@@ -63,6 +64,7 @@ export const SUB_ROUTES: SubRoute[] = [
   { path: '/rule-sets/:key', permission: 'rules:read', Page: RuleSetDetailPage },
   { path: '/clients/:id', permission: 'clients:read', Page: ClientDetailPage },
   { path: '/alerts/:id', permission: 'alerts:read', Page: AlertDetailPage },
+  { path: '/simulations/:id', permission: 'simulations:read', Page: SimulationDetailPage },
   // The version page's tabs (editor, console, tests, diff) are part of the address, so a reload keeps the tab.
   { path: '/rule-sets/:key/versions/:version/:tab?', permission: 'rules:read', Page: VersionPage },
 ];

@@ -6,8 +6,10 @@ import { srOnly } from './sr-only';
 export interface BarDatum {
   key: string;
   label: ReactNode;
+  /** The label as plain text, for the tooltip of a label cut short. */
+  title?: string;
   value: number;
-  /** A highlighted share of `value` (overdue alerts, changed records), drawn darker from the left. */
+  /** A highlighted share of `value` (overdue alerts, changed records), drawn solid from the left. */
   part?: number;
   colour?: string;
 }
@@ -26,41 +28,56 @@ export interface BarListProps {
   formatPart?: (part: number) => string;
   /** A second figure after the value, e.g. the share of the total. */
   note?: (d: BarDatum) => string;
+  /** One colour for every bar unless a datum brings its own (severities, classes). */
+  colour?: string;
 }
-
 
 /**
  * Horizontal bars as a real table: a screen reader reads label and value cell by cell, the bars are decoration
- * (aria-hidden) beside the numbers. Long labels (Chinese industry names) wrap instead of being cut.
+ * (aria-hidden) beside the numbers. The bar is light for the whole value and solid for its highlighted part.
  */
-export function BarList({ caption, hideCaption, labelHeader, valueHeader, partHeader, data, format, formatPart, note }: BarListProps) {
+export function BarList({ caption, hideCaption, labelHeader, valueHeader, partHeader, data, format, formatPart, note, colour = SERIES_COLOURS[0] }: BarListProps) {
   const max = Math.max(0, ...data.map((d) => d.value));
   return (
-    <Table size="small" sx={{ '& td, & th': { borderBottom: 0, py: 0.5, px: 1 }, '& th': { color: 'text.secondary', fontWeight: 600 } }}>
-      <Box component="caption" sx={hideCaption ? srOnly : { captionSide: 'top', textAlign: 'left', p: 0, pb: 1, typography: 'subtitle2', color: 'text.primary' }}>
+    <Table
+      size="small"
+      sx={{
+        tableLayout: 'fixed',
+        '& td, & th': { borderBottom: 0, py: 0.5, px: 1 },
+        '& thead th': { color: 'text.secondary', fontWeight: 600 },
+        '& caption': { captionSide: 'top' },
+      }}
+    >
+      <Box component="caption" sx={hideCaption ? srOnly : { textAlign: 'left', p: 0, pb: 1, typography: 'subtitle2', color: 'text.primary' }}>
         {caption}
       </Box>
       <TableHead>
         <TableRow>
-          <TableCell sx={{ width: '34%' }}>{labelHeader}</TableCell>
-          <TableCell aria-hidden sx={{ width: '40%' }} />
-          <TableCell align="right">{valueHeader}</TableCell>
-          {partHeader && <TableCell align="right">{partHeader}</TableCell>}
+          <TableCell sx={{ width: '38%' }}>{labelHeader}</TableCell>
+          <TableCell aria-hidden sx={{ width: partHeader ? '30%' : '40%' }} />
+          <TableCell align="right" sx={{ width: '19%' }}>
+            {valueHeader}
+          </TableCell>
+          {partHeader && (
+            <TableCell align="right" sx={{ width: '13%' }}>
+              {partHeader}
+            </TableCell>
+          )}
         </TableRow>
       </TableHead>
       <TableBody>
-        {data.map((d, i) => {
-          const colour = d.colour ?? SERIES_COLOURS[i % SERIES_COLOURS.length];
+        {data.map((d) => {
+          const c = d.colour ?? colour;
           const width = max > 0 ? (d.value / max) * 100 : 0;
           const partWidth = d.part && d.value > 0 ? Math.min(100, (d.part / d.value) * 100) : 0;
           return (
             <TableRow key={d.key} data-key={d.key}>
-              <TableCell component="th" scope="row" sx={{ fontWeight: 400, color: 'text.primary !important' }}>
+              <TableCell component="th" scope="row" title={d.title} sx={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
                 {d.label}
               </TableCell>
               <TableCell aria-hidden>
-                <Box sx={{ height: 14, width: `${Math.max(width, d.value > 0 ? 1 : 0)}%`, bgcolor: colour, opacity: 0.55, borderRadius: 0.5, position: 'relative', overflow: 'hidden' }}>
-                  {partWidth > 0 && <Box sx={{ position: 'absolute', inset: 0, width: `${partWidth}%`, bgcolor: colour, opacity: 1, filter: 'brightness(0.6)' }} />}
+                <Box sx={{ height: 14, width: `${Math.max(width, d.value > 0 ? 1 : 0)}%`, bgcolor: `${c}55`, borderRadius: 0.5, overflow: 'hidden' }}>
+                  {partWidth > 0 && <Box sx={{ height: '100%', width: `${partWidth}%`, bgcolor: c }} />}
                 </Box>
               </TableCell>
               <TableCell align="right" sx={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>

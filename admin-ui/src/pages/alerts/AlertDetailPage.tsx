@@ -89,8 +89,8 @@ function AlertView({ alert, onChanged, onNote }: { alert: Alert; onChanged: (a: 
           <AlertActions alert={alert} userId={userId} onChanged={onChanged} onStep={setStep} />
         </Box>
       )}
-      <Box sx={{ display: 'grid', gap: 2.5, gridTemplateColumns: { xs: '1fr', lg: '3fr 2fr' }, alignItems: 'start' }}>
-        <Box sx={{ display: 'grid', gap: 2.5, minWidth: 0 }}>
+      <Box sx={{ display: 'grid', gap: 2.5, gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 3fr) minmax(0, 2fr)' }, alignItems: 'start' }}>
+        <Box sx={{ display: 'grid', gap: 2.5, minWidth: 0, gridTemplateColumns: 'minmax(0, 1fr)' }}>
           <Section id="alert-details" title={t('alerts.detail.details')}>
             <Facts
               items={[

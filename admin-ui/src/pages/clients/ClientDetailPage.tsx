@@ -89,7 +89,7 @@ function ClientView({ client }: { client: ClientRecord }) {
           {client.segments.riskLevel ? <SeverityChip severity={client.segments.riskLevel} /> : <Typography component="span">{t('clients.detail.noAlerts')}</Typography>}
         </Segment>
       </Stack>
-      <Box sx={{ display: 'grid', gap: 2.5 }}>
+      <Box sx={{ display: 'grid', gap: 2.5, gridTemplateColumns: 'minmax(0, 1fr)' }}>
         <Section id="client-profile" title={t('clients.detail.profile')}>
           <ProfileSection client={client} />
         </Section>
@@ -113,7 +113,7 @@ function ClientView({ client }: { client: ClientRecord }) {
         <Section id="client-loans" title={t('clients.detail.loans')}>
           <LoansSection profile={p} />
         </Section>
-        <Box sx={{ display: 'grid', gap: 2.5, gridTemplateColumns: { xs: '1fr', xl: '1fr 1fr' }, alignItems: 'start' }}>
+        <Box sx={{ display: 'grid', gap: 2.5, gridTemplateColumns: { xs: 'minmax(0, 1fr)', xl: 'repeat(2, minmax(0, 1fr))' }, alignItems: 'start' }}>
           <Section id="client-history" title={t('clients.detail.history')}>
             <SegmentHistory clientId={client.id} />
           </Section>

@@ -19,7 +19,7 @@ export function LoansSection({ profile }: { profile: ClientProfile }) {
   const label = (group: string, code: string | undefined) => (code ? t(`clients.codes.${group}.${code}`, { defaultValue: code }) : '—');
   const num = { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as const;
   return (
-    <Box sx={{ display: 'grid', gap: 2.5 }}>
+    <Box sx={{ display: 'grid', gap: 2.5, gridTemplateColumns: 'minmax(0, 1fr)' }}>
       <Box>
         <Typography variant="subtitle1" component="h3" sx={{ mb: 0.5 }}>
           {t('clients.loans.facilities', { count: facilities.length })}
@@ -82,7 +82,7 @@ export function LoansSection({ profile }: { profile: ClientProfile }) {
           </Box>
         )}
       </Box>
-      <Box sx={{ display: 'grid', gap: 2.5, gridTemplateColumns: { xs: '1fr', xl: '1fr 1fr' } }}>
+      <Box sx={{ display: 'grid', gap: 2.5, gridTemplateColumns: { xs: 'minmax(0, 1fr)', xl: 'repeat(2, minmax(0, 1fr))' } }}>
         <Box>
           <Typography variant="subtitle1" component="h3" sx={{ mb: 0.5 }}>
             {t('clients.loans.collateral', { count: collateral.length })}

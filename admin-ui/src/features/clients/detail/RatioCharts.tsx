@@ -22,7 +22,7 @@ export function RatioCharts({ statements, derived }: { statements: Statement[]; 
 
   return (
     <Box>
-      <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: '1fr 1fr', lg: 'repeat(3, 1fr)' } }}>
+      <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: 'minmax(0, 1fr)', md: 'repeat(2, minmax(0, 1fr))', lg: 'repeat(3, minmax(0, 1fr))' } }}>
         {RATIOS.map((name) => {
           const label = t(`clients.ratios.names.${name}`);
           const points = rows.map((r) => ({ x: r.periodEnd, y: r[name] }));

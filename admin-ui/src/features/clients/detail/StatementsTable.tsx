@@ -30,7 +30,7 @@ export function StatementsTable({ statements }: { statements: Statement[] }) {
   const currency = periods[periods.length - 1].currency ?? 'CNY';
   return (
     <Box sx={{ overflowX: 'auto' }}>
-      <Table size="small" aria-label={t('clients.statements.tableLabel', { currency })} sx={{ '& td, & th': { whiteSpace: 'nowrap' } }}>
+      <Table size="small" aria-label={t('clients.statements.tableLabel', { currency })} sx={{ '& td, & th': { whiteSpace: 'nowrap', px: 1 } }}>
         <TableHead>
           <TableRow>
             <TableCell>{t('clients.statements.line', { currency })}</TableCell>
