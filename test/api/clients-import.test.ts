@@ -71,6 +71,18 @@ describe('client import', () => {
     expect(actions).toEqual(['client.reimported', 'client.imported']);
   });
 
+  it('checks a larger file in a worker thread, reporting rows in file order', async () => {
+    // More than one group of 256 rows: the first is checked in this thread, the rest by the workers.
+    const rows: unknown[] = profiles(600, 207);
+    rows[99] = { ...(rows[99] as object), uscc: USCC.badCharacter };
+    rows[550] = { ...(rows[550] as object), industry: { section: 'Z' } };
+    const before = await count();
+    const r = await upload(analyst, jsonl(rows), 'mode=skip-bad-rows');
+    expect(r.body).toMatchObject({ status: 'completed', processed: 600, committed: 598, badRows: 2 });
+    expect(r.body.errors.map((e: { row: number; pointer: string }) => `${e.row} ${e.pointer}`)).toEqual(['100 /uscc', '551 /industry/section']);
+    expect(await count()).toBe(before + 598);
+  }, 120_000);
+
   it('refuses the same USCC twice in one file, naming the first row', async () => {
     const [a, b] = profiles(2, 204);
     const r = await upload(analyst, jsonl([a, b, { ...b, name: '重复' }]), 'mode=skip-bad-rows');

@@ -1,5 +1,5 @@
-import type { ClientRecord, SegmentChange, SegmentValues } from '../../server/src/modules/clients/client';
-import { EMPTY_SEGMENTS, naturalKey } from '../../server/src/modules/clients/client';
+import type { ClientRecord, PreparedClient, SegmentChange, SegmentValues } from '../../server/src/modules/clients/client';
+import { EMPTY_SEGMENTS, naturalKey, profileSummary } from '../../server/src/modules/clients/client';
 import type { ImportJob } from '../../server/src/modules/clients/import-job';
 import type { ClientProfile } from '../../server/src/modules/facts/client-profile';
 import { ConflictError, NotFoundError, RevisionConflictError } from '../../server/src/shared/errors';
@@ -170,6 +170,34 @@ export function clientStoreContract(name: string, open: OpenStores): void {
       expect(boom.message).toBe('audit failed');
       expect(await s.clients.count({})).toBe(0);
       expect(await allEvents(s)).toEqual([]);
+    }));
+
+    it('upserts prepared rows (profile as JSON text) exactly as it upserts records', t(async (s) => {
+      const known = await s.clients.create(clientRecord(), []);
+      await setSegments(s, known.id, values({ tier: 'T3' }));
+      const fresh = clientRecord();
+      const again = clientRecord({ uscc: known.profile.uscc, name: '预备更新有限公司' }, { updatedBy: bob, updatedAt: iso(4) });
+      const prepare = (r: ClientRecord): PreparedClient => ({
+        id: r.id, key: r.key, summary: profileSummary(r.profile), profileJson: JSON.stringify(r.profile), createdAt: r.createdAt, createdBy: r.createdBy, updatedAt: r.updatedAt, updatedBy: r.updatedBy,
+      });
+      const seen: string[] = [];
+      const results = await s.clients.upsertPrepared([prepare(fresh), prepare(again)], (row, res) => {
+        seen.push(`${row.key}:${res.id}`);
+        return [clientEvent(res.id, res.created ? 'client.imported' : 'client.reimported')];
+      });
+      expect(results).toEqual([
+        { id: fresh.id, created: true, revision: 1, previousRevision: null },
+        { id: known.id, created: false, revision: 2, previousRevision: 1 },
+      ]);
+      expect(seen).toEqual([`${fresh.key}:${fresh.id}`, `${known.key}:${known.id}`]);
+      expect(await s.clients.get(fresh.id)).toEqual(fresh);
+      expect(await s.clients.get(known.id)).toEqual({ ...again, id: known.id, revision: 2, createdAt: known.createdAt, createdBy: known.createdBy, segments: (await s.clients.get(known.id))!.segments });
+      expect((await s.clients.get(known.id))!.segments.tier).toBe('T3');
+      expect((await s.clients.list({ q: '预备更新' }, {})).items.map((x) => x.id)).toEqual([known.id]);
+      expect((await allEvents(s)).map((e) => e.action).sort()).toEqual(['client.imported', 'client.reimported']);
+      const twin = clientRecord();
+      expect((await rejection(s.clients.upsertPrepared([prepare(twin), prepare(clientRecord({ uscc: twin.profile.uscc }))], () => []))).code).toBe('duplicate_key');
+      expect(await s.clients.get(twin.id)).toBeNull();
     }));
 
     it('sets segments without touching the profile or its revision, with history and compare-and-set', t(async (s) => {

@@ -1,6 +1,8 @@
 import { createReadStream, statSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { pipeline } from 'node:stream/promises';
 import { resolve } from 'node:path';
-import { Readable } from 'node:stream';
 import { parseArgs, stringOption, UsageError } from './args';
 import { EXIT, type CliIo } from './io';
 import { problemText, RemoteError, remoteFrom, type Remote } from './remote';
@@ -48,22 +50,10 @@ export async function clientsCommand(argv: readonly string[], io: CliIo): Promis
  * own (the portfolio bench calls it).
  */
 export async function importClients(io: Pick<CliIo, 'fetch'>, remote: Remote, file: string, mode: string, format: string, progress: (j: ImportJob) => void = () => {}): Promise<ImportJob> {
-  const f = io.fetch ?? fetch;
   const path = `/api/v1/clients/import?mode=${mode}&format=${format}`;
-  let res: Response;
-  try {
-    res = await f(`${remote.server}${path}`, {
-      method: 'POST',
-      headers: { 'x-api-key': remote.apiKey, 'content-type': format === 'csv' ? 'text/csv' : 'application/x-ndjson', accept: 'application/json' },
-      body: Readable.toWeb(createReadStream(file)) as unknown as ReadableStream,
-      duplex: 'half',
-    } as RequestInit);
-  } catch (e) {
-    throw new RemoteError(`cannot reach ${remote.server}: ${(e as Error).cause instanceof Error ? ((e as Error).cause as Error).message : (e as Error).message}`);
-  }
-  const body = await res.text();
+  const { status, body } = await upload(`${remote.server}${path}`, file, { 'x-api-key': remote.apiKey, 'content-type': format === 'csv' ? 'text/csv' : 'application/x-ndjson', accept: 'application/json' });
   const json = safeJson(body);
-  if (res.status !== 202) throw new RemoteError(problemText(res.status, 'POST', path, json, body));
+  if (status !== 202) throw new RemoteError(problemText(status, 'POST', path, json, body));
   let job = json as ImportJob;
   while (job.status === 'receiving' || job.status === 'committing') {
     progress(job);
@@ -71,6 +61,24 @@ export async function importClients(io: Pick<CliIo, 'fetch'>, remote: Remote, fi
     job = JSON.parse(await text(io, remote, `/api/v1/clients/imports/${job.id}`)) as ImportJob;
   }
   return job;
+}
+
+/**
+ * POSTs the file with node:http(s), piped so that the upload reads the file only as fast as the connection takes it
+ * (fetch with a stream body on Node 20 reads ahead without bound: a 1.5 GB file would end up in memory).
+ */
+function upload(url: string, file: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const target = new URL(url);
+    const req = (target.protocol === 'https:' ? httpsRequest : httpRequest)(target, { method: 'POST', headers: { ...headers, 'content-length': String(statSync(file).size) } }, (res) => {
+      const parts: Buffer[] = [];
+      res.on('data', (d: Buffer) => parts.push(d));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(parts).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.on('error', (e) => reject(new RemoteError(`cannot reach ${target.origin}: ${e.message}`)));
+    pipeline(createReadStream(file), req).catch((e: Error) => reject(new RemoteError(`the upload stopped: ${e.message}`)));
+  });
 }
 
 async function text(io: Pick<CliIo, 'fetch'>, remote: Remote, path: string): Promise<string> {

@@ -9,11 +9,11 @@ import { newId } from '../../shared/ids';
 import type { ClientProfile } from '../facts/client-profile';
 import { describeKey } from './client-store-support';
 import type { ClientStore } from './client-store';
-import { naturalKey } from './client';
 import type { CsvColumns } from './client-csv';
 import type { ClientService } from './client-service';
 import { csvLine } from './csv';
 import { csvRows, lines } from './import-rows';
+import { keyOfLine, parseLine, prepareLine, type PreparedRow } from './prepared';
 import type { CheckedRow, RawLine } from './row-check';
 import type { RowChecker } from './row-checker';
 import { type ImportFormat, type ImportJob, type ImportMode, MAX_IMPORT_ROWS, MAX_REPORTED_ERRORS, type RowError } from './import-job';
@@ -21,7 +21,8 @@ import { type ImportFormat, type ImportJob, type ImportMode, MAX_IMPORT_ROWS, MA
 /** Rows per group handed to the checker. */
 const GROUP = 256;
 
-type Accept = (row: number, problems: FieldError[], key: string | undefined, profile: () => ClientProfile, raw?: string) => Promise<void>;
+/** One checked row: its problems, or the row prepared for the store (prepared.ts). */
+type Accept = (row: number, problems: FieldError[], prepared: string | undefined) => Promise<void>;
 
 export interface ImportOptions {
   /** Where all-or-nothing imports keep their validated rows until every row has been checked. */
@@ -123,26 +124,26 @@ export class ClientImportService {
 
   private async read(job: ImportJob, chunks: AsyncIterable<Buffer | string>, actor: Actor, spool: WriteStream | null): Promise<void> {
     const seen = new Map<string, number>();
-    let batch: ClientProfile[] = [];
+    let batch: PreparedRow[] = [];
     let lastSave = Date.now();
-    /** One checked row: its problems, or its profile (and, from JSONL, its text, which the spool takes as it is). */
-    const accept = async (row: number, problems: FieldError[], key: string | undefined, profile: () => ClientProfile, raw?: string) => {
+    const accept: Accept = async (row, problems, prepared) => {
       job.processed++;
       const errors = [...problems];
       if (!errors.length && job.processed > MAX_IMPORT_ROWS)
         errors.push({ pointer: '', code: 'too_many_rows', message: `is beyond the limit of ${MAX_IMPORT_ROWS.toLocaleString('en')} clients per file` });
-      if (!errors.length && key) {
+      if (!errors.length && prepared) {
+        const key = keyOfLine(prepared);
         const first = seen.get(key);
         if (first !== undefined) errors.push({ pointer: key.startsWith('uscc:') ? '/uscc' : key.startsWith('lei:') ? '/lei' : '/localRegNo', code: 'duplicate_in_file', message: `${describeKey(key)} is already on row ${first} of this file` });
         else seen.set(key, row);
       }
-      if (errors.length) this.report(job, row, errors);
+      if (errors.length || !prepared) this.report(job, row, errors);
       else {
         job.valid++;
         if (spool) {
-          if (!spool.write((raw ?? JSON.stringify(profile())) + '\n')) await once(spool, 'drain');
+          if (!spool.write(prepared + '\n')) await once(spool, 'drain');
         } else {
-          batch.push(profile());
+          batch.push(parseLine(prepared));
           if (batch.length >= this.batchSize) {
             await this.commit(job, batch, actor);
             batch = [];
@@ -161,23 +162,18 @@ export class ClientImportService {
   }
 
   /**
-   * JSONL rows are checked in groups: the first in this thread, the rest by the worker, up to three groups ahead of
+   * JSONL rows are checked in groups: the first in this thread, the rest by the workers, up to four groups ahead of
    * the one whose rows are being written.
    */
   private async readJsonl(chunks: AsyncIterable<Buffer | string>, accept: Accept): Promise<void> {
-    const queue: { group: RawLine[]; checked: Promise<CheckedRow[]> }[] = [];
+    const queue: Promise<CheckedRow[]>[] = [];
     const drain = async (max: number) => {
-      while (queue.length > max) {
-        const { group, checked } = queue.shift()!;
-        const rows = await checked;
-        for (let i = 0; i < group.length; i++) await accept(rows[i].row, rows[i].errors ?? [], rows[i].key, () => JSON.parse(group[i].line) as ClientProfile, group[i].line);
-      }
+      while (queue.length > max) for (const r of await queue.shift()!) await accept(r.row, r.errors ?? [], r.prepared);
     };
     let groups = 0;
     let group: RawLine[] = [];
     const send = () => {
-      const g = group;
-      queue.push({ group: g, checked: groups++ === 0 ? Promise.resolve(this.clients.checkRows(g)) : this.checker().check(g) });
+      queue.push(groups++ === 0 ? Promise.resolve(this.clients.checkRows(group)) : this.checker().check(group));
       group = [];
     };
     let row = 0;
@@ -187,7 +183,7 @@ export class ClientImportService {
       group.push({ row, line });
       if (group.length === GROUP) {
         send();
-        await drain(2);
+        await drain(4);
       }
     }
     if (group.length) send();
@@ -204,7 +200,7 @@ export class ClientImportService {
         return false;
       }
       const errors = r.errors.length ? r.errors : this.clients.check(r.profile);
-      await accept(r.row, errors, errors.length ? undefined : (naturalKey(r.profile as ClientProfile) as string), () => r.profile as ClientProfile);
+      await accept(r.row, errors, errors.length ? undefined : prepareLine(r.profile as ClientProfile));
     }
     return true;
   }
@@ -221,10 +217,10 @@ export class ClientImportService {
 
   private async commitSpool(job: ImportJob, file: string, actor: Actor): Promise<void> {
     try {
-      let batch: ClientProfile[] = [];
+      let batch: PreparedRow[] = [];
       for await (const line of lines(createReadStream(file, { highWaterMark: 1 << 20 }))) {
         if (!line) continue;
-        batch.push(JSON.parse(line) as ClientProfile);
+        batch.push(parseLine(line));
         if (batch.length >= this.batchSize) {
           await this.commit(job, batch, actor);
           await this.store.saveImport(job);
@@ -238,8 +234,8 @@ export class ClientImportService {
     }
   }
 
-  private async commit(job: ImportJob, batch: ClientProfile[], actor: Actor): Promise<void> {
-    const results = await this.clients.upsertMany(batch, actor, { importId: job.id });
+  private async commit(job: ImportJob, batch: PreparedRow[], actor: Actor): Promise<void> {
+    const results = await this.clients.upsertPrepared(batch, actor, { importId: job.id });
     for (const r of results) {
       if (r.created) job.created++;
       else job.updated++;

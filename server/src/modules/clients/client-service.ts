@@ -9,7 +9,8 @@ import type { ClientEvent } from '../facts/client-event';
 import type { ClientProfile, Statement } from '../facts/client-profile';
 import { derive, type DeriveResult } from '../facts/derive';
 import type { DeriveParamsInput } from '../facts/params';
-import { EMPTY_SEGMENTS, naturalKey, segmentValues, type ClientRecord, type ClientSummary, type SegmentChange, type SegmentValues } from './client';
+import { EMPTY_SEGMENTS, naturalKey, segmentValues, type ClientRecord, type ClientSummary, type PreparedClient, type SegmentChange, type SegmentValues } from './client';
+import type { PreparedRow } from './prepared';
 import { createdPayload, identity, profileChanges } from './client-audit';
 import type { ClientAggregates, ClientFilter, ClientStore, PageRequest, UpsertResult } from './client-store';
 import { checkProfile, normalizeProfile } from './client-validation';
@@ -170,6 +171,21 @@ export class ClientService {
       auditEvent(actor, res.created ? 'client.imported' : 'client.reimported', entity(r.id), {
         ...(res.previousRevision !== null ? { before: { revision: res.previousRevision } } : {}),
         after: { ...identity(r), ...(opts.importId ? { importId: opts.importId } : {}) },
+      }, now),
+    ]);
+    for (const r of results) this.changed(r.id, actor, r.created ? 'client.imported' : 'client.reimported', opts.importId);
+    return results;
+  }
+
+  /** Upserts prepared import rows (prepared.ts) in one store transaction, audited like upsertMany. */
+  async upsertPrepared(rows: PreparedRow[], actor: Actor, opts: { importId?: string } = {}): Promise<UpsertResult[]> {
+    const now = this.now();
+    const by = actorRef(actor);
+    const prepared: PreparedClient[] = rows.map((r) => ({ id: newId('cli'), key: r.key, summary: r.summary, profileJson: r.profileJson, createdAt: now, createdBy: by, updatedAt: now, updatedBy: by }));
+    const results = await this.store.upsertPrepared(prepared, (r, res) => [
+      auditEvent(actor, res.created ? 'client.imported' : 'client.reimported', entity(res.id), {
+        ...(res.previousRevision !== null ? { before: { revision: res.previousRevision } } : {}),
+        after: { id: res.id, key: r.key, revision: res.revision, name: r.summary.name, ...(opts.importId ? { importId: opts.importId } : {}) },
       }, now),
     ]);
     for (const r of results) this.changed(r.id, actor, r.created ? 'client.imported' : 'client.reimported', opts.importId);

@@ -5,7 +5,9 @@
 import { ConflictError } from '../../shared/errors';
 import { CLASS_5CAT } from '../facts/client-facility';
 import { SEVERITIES } from '../facts/client-event';
-import type { ClientRecord, ClientSummary } from './client';
+import { EMPTY_SEGMENTS, type ClientRecord, type ClientSummary, type PreparedClient } from './client';
+import type { UpsertResult } from './client-store';
+import type { AuditEvent } from '../audit/audit';
 import type { Bucket, ClientAggregates, ClientFilter } from './client-store';
 
 export function exists(key: string, id: string): ConflictError {
@@ -19,7 +21,7 @@ export function describeKey(key: string): string {
   return `local registration number ${rest.slice(1).join(':')} (${rest[0]})`;
 }
 
-export function assertDistinctKeys(records: ClientRecord[]): void {
+export function assertDistinctKeys(records: { key: string }[]): void {
   const seen = new Set<string>();
   for (const r of records) {
     if (seen.has(r.key)) throw new ConflictError('duplicate_key', `${describeKey(r.key)} appears twice in one batch.`, { key: r.key });
@@ -88,4 +90,22 @@ export function aggregateSummaries(list: ClientSummary[]): ClientAggregates {
     (out as unknown as Record<string, unknown>)[name] = sortBuckets(name, [...m.values()]);
   }
   return out;
+}
+
+/** A prepared client as a record (the adapters that do not store JSON text upsert it like any other). */
+export function recordOfPrepared(p: PreparedClient): ClientRecord {
+  return {
+    id: p.id, revision: 1, key: p.key, profile: JSON.parse(p.profileJson), segments: { ...EMPTY_SEGMENTS },
+    createdAt: p.createdAt, createdBy: p.createdBy, updatedAt: p.updatedAt, updatedBy: p.updatedBy,
+  };
+}
+
+/** upsertPrepared in terms of upsertMany, for adapters without a faster way. */
+export function upsertPreparedVia(
+  upsertMany: (records: ClientRecord[], audit: (record: ClientRecord, result: UpsertResult) => AuditEvent[]) => Promise<UpsertResult[]>,
+  rows: PreparedClient[],
+  audit: (row: PreparedClient, result: UpsertResult) => AuditEvent[],
+): Promise<UpsertResult[]> {
+  const byKey = new Map(rows.map((r) => [r.key, r]));
+  return upsertMany(rows.map(recordOfPrepared), (rec, res) => audit(byKey.get(rec.key) as PreparedClient, res));
 }

@@ -2,7 +2,7 @@ import type { AuditEvent, Page } from '../audit/audit';
 import type { Severity } from '../facts/client-event';
 import type { Class5cat } from '../facts/client-facility';
 import type { IndustrySection } from '../facts/client-profile';
-import type { ClientRecord, ClientSummary, SegmentChange, SegmentValues } from './client';
+import type { ClientRecord, ClientSummary, PreparedClient, SegmentChange, SegmentValues } from './client';
 import type { ImportJob } from './import-job';
 
 /** List filters; every given field must match. */
@@ -77,6 +77,8 @@ export interface UpsertResult {
  * - `upsertMany` applies every item in one transaction (all or none): an item whose key exists replaces that
  *   client's profile (same id, revision + 1, segments kept); otherwise it is created under the id it carries.
  *   Two items with the same key in one call are refused (ConflictError `duplicate_key`) before anything is written;
+ * - `upsertPrepared` does exactly what `upsertMany` does, for clients whose profile arrives as JSON text with its
+ *   indexed fields (imports): a client read back is the same as if its record had been upserted;
  * - `setSegments` writes the segment values and a stamp without touching the profile or its revision; when
  *   `expectedRevision` is given and the profile's revision differs, it throws RevisionConflictError and changes
  *   nothing; a `change` is appended to the client's segment history in the same transaction;
@@ -95,6 +97,7 @@ export interface ClientStore {
   delete(id: string, expectedRevision: number, audit: AuditEvent[]): Promise<void>;
   /** `audit` is called once per item with what happened to it, inside the transaction. */
   upsertMany(records: ClientRecord[], audit: (record: ClientRecord, result: UpsertResult) => AuditEvent[]): Promise<UpsertResult[]>;
+  upsertPrepared(rows: PreparedClient[], audit: (row: PreparedClient, result: UpsertResult) => AuditEvent[]): Promise<UpsertResult[]>;
   setSegments(id: string, update: SegmentUpdate, audit: AuditEvent[]): Promise<ClientRecord>;
   /** Newest first; the cursor is the last change id seen. */
   segmentHistory(clientId: string, page: PageRequest): Promise<Page<SegmentChange>>;

@@ -121,13 +121,11 @@ function latest<T extends { snapshot: string }>(months: T[] | undefined): T | un
   return best;
 }
 
-/** The summary of a record: what lists show and stores index. */
-export function summarize(r: ClientRecord): ClientSummary {
-  const p = r.profile;
+/** The indexed fields that come from the profile alone. */
+export type ProfileSummary = Omit<ClientSummary, 'id' | 'revision' | 'key' | 'segments' | 'updatedAt'>;
+
+export function profileSummary(p: ClientProfile): ProfileSummary {
   return {
-    id: r.id,
-    revision: r.revision,
-    key: r.key,
     name: p.name,
     nameEn: p.nameEn ?? null,
     uscc: p.uscc ? normalizeId(p.uscc) : null,
@@ -138,9 +136,29 @@ export function summarize(r: ClientRecord): ClientSummary {
     relationshipManager: p.relationshipManager ?? null,
     exposure: exposureOf(p),
     bookedClass5: bookedClass5Of(p),
-    segments: r.segments,
-    updatedAt: r.updatedAt,
   };
+}
+
+/** The summary of a record: what lists show and stores index. */
+export function summarize(r: ClientRecord): ClientSummary {
+  return { id: r.id, revision: r.revision, key: r.key, ...profileSummary(r.profile), segments: r.segments, updatedAt: r.updatedAt };
+}
+
+/**
+ * A client as an import hands it to the store: the profile already serialised (by the import's worker thread) with
+ * the fields the store indexes, so that writing 100,000 of them costs no parsing or serialising in the thread that
+ * holds the database connection.
+ */
+export interface PreparedClient {
+  id: string;
+  key: string;
+  summary: ProfileSummary;
+  /** JSON text of the normalised profile (no id). */
+  profileJson: string;
+  createdAt: string;
+  createdBy: ActorRef;
+  updatedAt: string;
+  updatedBy: ActorRef;
 }
 
 export function segmentValues(s: ClientSegments): SegmentValues {

@@ -1,21 +1,23 @@
 /**
- * Parsing and checking JSONL import rows, the costly part of an import (JSON.parse and the schema over profiles of
- * ~15 KB). The same function runs in the import's worker thread and, when no worker can be started, in-line.
+ * Parsing, checking and preparing JSONL import rows, the costly part of an import (JSON.parse, the schema and
+ * JSON.stringify over profiles of ~15 KB). The same function runs in the import's worker thread and, when no
+ * worker can be started, in-line.
  */
 import type { FieldError } from '../../shared/errors';
 import type { SchemaValidator } from '../../shared/validation';
-import { naturalKey } from './client';
+import type { ClientProfile } from '../facts/client-profile';
 import { checkProfile } from './client-validation';
+import { prepareLine } from './prepared';
 
 export interface RawLine {
   row: number;
   line: string;
 }
 
-/** One checked row: its natural key when good, its problems when not. */
+/** One checked row: prepared for the store (prepared.ts) when good, its problems when not. */
 export interface CheckedRow {
   row: number;
-  key?: string;
+  prepared?: string;
   errors?: FieldError[];
 }
 
@@ -29,6 +31,6 @@ export function checkLines(validator: SchemaValidator, lines: RawLine[]): Checke
     }
     if (!profile || typeof profile !== 'object' || Array.isArray(profile)) return { row, errors: [{ pointer: '', code: 'type', message: 'must be a JSON object (one client profile per line)' }] };
     const errors = checkProfile(validator, profile);
-    return errors.length ? { row, errors } : { row, key: naturalKey(profile as Parameters<typeof naturalKey>[0]) as string };
+    return errors.length ? { row, errors } : { row, prepared: prepareLine(profile as ClientProfile) };
   });
 }

@@ -1,6 +1,6 @@
 import type { AuditEvent, Page } from '../../modules/audit/audit';
-import { type ClientRecord, type ClientSummary, type SegmentChange, summarize } from '../../modules/clients/client';
-import { aggregateSummaries, assertDistinctKeys, exists, matchesFilter } from '../../modules/clients/client-store-support';
+import { type ClientRecord, type ClientSummary, type PreparedClient, type SegmentChange, summarize } from '../../modules/clients/client';
+import { aggregateSummaries, assertDistinctKeys, exists, matchesFilter, upsertPreparedVia } from '../../modules/clients/client-store-support';
 import {
   type ClientAggregates,
   type ClientFilter,
@@ -78,6 +78,10 @@ export class MemoryClientStore implements ClientStore {
       this.audit.appendSync(p.events);
     }
     return plan.map((p) => p.result);
+  }
+
+  async upsertPrepared(rows: PreparedClient[], audit: (row: PreparedClient, result: UpsertResult) => AuditEvent[]) {
+    return upsertPreparedVia((r, a) => this.upsertMany(r, a), rows, audit);
   }
 
   async setSegments(id: string, u: SegmentUpdate, audit: AuditEvent[]) {

@@ -1,8 +1,8 @@
 import type { ClientSession } from 'mongodb';
 import type { Connection, PipelineStage, QueryFilter } from 'mongoose';
 import type { AuditEvent, Page } from '../../modules/audit/audit';
-import { type ClientRecord, type ClientSegments, type ClientSummary, type SegmentChange, summarize } from '../../modules/clients/client';
-import { assertDistinctKeys, exists, idPrefix, sortBuckets } from '../../modules/clients/client-store-support';
+import { type ClientRecord, type ClientSegments, type ClientSummary, type PreparedClient, type SegmentChange, summarize } from '../../modules/clients/client';
+import { assertDistinctKeys, exists, idPrefix, sortBuckets, upsertPreparedVia } from '../../modules/clients/client-store-support';
 import {
   type Bucket,
   type ClientAggregates,
@@ -121,6 +121,10 @@ export class MongoClientStore implements ClientStore {
       await this.audit.appendIn(session, events);
       return results;
     }, TRANSACTION_OPTIONS);
+  }
+
+  async upsertPrepared(rows: PreparedClient[], audit: (row: PreparedClient, result: UpsertResult) => AuditEvent[]): Promise<UpsertResult[]> {
+    return upsertPreparedVia((r, a) => this.upsertMany(r, a), rows, audit);
   }
 
   async setSegments(id: string, u: SegmentUpdate, audit: AuditEvent[]): Promise<ClientRecord> {

@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { AuditEvent, Page } from '../../modules/audit/audit';
-import { type ClientRecord, type ClientSegments, type ClientSummary, type SegmentChange, summarize } from '../../modules/clients/client';
+import { EMPTY_SEGMENTS, type ClientRecord, type ClientSegments, type ClientSummary, type PreparedClient, type ProfileSummary, profileSummary, type SegmentChange } from '../../modules/clients/client';
 import { assertDistinctKeys, exists, idPrefix, sortBuckets } from '../../modules/clients/client-store-support';
 import {
   type Bucket,
@@ -123,26 +123,48 @@ export class SqliteClientStore implements ClientStore {
 
   async upsertMany(records: ClientRecord[], audit: (record: ClientRecord, result: UpsertResult) => AuditEvent[]): Promise<UpsertResult[]> {
     assertDistinctKeys(records);
-    return immediate(this.db, () => {
-      const results: UpsertResult[] = [];
-      for (const r of records) {
-        const cur = this.q.headByKey.get(r.key) as Head | undefined;
-        let stored: ClientRecord;
-        if (cur) {
+    return immediate(this.db, () =>
+      records.map((r) =>
+        this.upsertOne(r.key, r.id, (cur) => {
           // Only the profile and the update stamp come from the caller; identity, history and segments stay.
-          stored = { ...r, id: cur.id, revision: cur.revision + 1, createdAt: cur.created_at, createdBy: JSON.parse(cur.created_by), segments: this.segmentsOf(cur.id) };
-          this.q.update.run(rowOf(stored));
-        } else {
-          if (this.q.head.get(r.id)) throw exists(r.key, r.id);
-          stored = r;
-          this.q.insert.run(rowOf(stored));
-        }
-        const result: UpsertResult = { id: stored.id, created: !cur, revision: stored.revision, previousRevision: cur ? cur.revision : null };
-        this.audit.appendSync(audit(stored, result));
-        results.push(result);
-      }
-      return results;
-    });
+          const stored: ClientRecord = cur
+            ? { ...r, id: cur.id, revision: cur.revision + 1, createdAt: cur.created_at, createdBy: JSON.parse(cur.created_by), segments: this.segmentsOf(cur.id) }
+            : r;
+          return { row: rowOf(stored), events: (result) => audit(stored, result) };
+        }),
+      ),
+    );
+  }
+
+  /** Like upsertMany, the document assembled around the profile's JSON text instead of serialising a record. */
+  async upsertPrepared(rows: PreparedClient[], audit: (row: PreparedClient, result: UpsertResult) => AuditEvent[]): Promise<UpsertResult[]> {
+    assertDistinctKeys(rows);
+    return immediate(this.db, () =>
+      rows.map((p) =>
+        this.upsertOne(p.key, p.id, (cur) => {
+          const id = cur ? cur.id : p.id;
+          const revision = cur ? cur.revision + 1 : 1;
+          const createdAt = cur ? cur.created_at : p.createdAt;
+          const createdBy = cur ? cur.created_by : JSON.stringify(p.createdBy);
+          const doc = `{"id":${JSON.stringify(id)},"revision":${revision},"key":${JSON.stringify(p.key)},"profile":${p.profileJson},"createdAt":${JSON.stringify(createdAt)},"createdBy":${createdBy},"updatedAt":${JSON.stringify(p.updatedAt)},"updatedBy":${JSON.stringify(p.updatedBy)}}`;
+          const segments = cur ? this.segmentsOf(cur.id) : { ...EMPTY_SEGMENTS };
+          const row = { ...columnsOf(p.summary), id, natural_key: p.key, revision, created_at: createdAt, created_by: createdBy, updated_at: p.updatedAt, doc, ...segmentColumns(segments) };
+          return { row, events: (result) => audit(cur ? { ...p, id } : p, result) };
+        }),
+      ),
+    );
+  }
+
+  /** One upsert inside the caller's transaction: insert under `id`, or update the client holding `key`. */
+  private upsertOne(key: string, id: string, build: (cur: Head | undefined) => { row: ReturnType<typeof rowOf>; events: (result: UpsertResult) => AuditEvent[] }): UpsertResult {
+    const cur = this.q.headByKey.get(key) as Head | undefined;
+    if (!cur && this.q.head.get(id)) throw exists(key, id);
+    const { row, events } = build(cur);
+    if (cur) this.q.update.run(row);
+    else this.q.insert.run(row);
+    const result: UpsertResult = { id: row.id, created: !cur, revision: row.revision, previousRevision: cur ? cur.revision : null };
+    this.audit.appendSync(events(result));
+    return result;
   }
 
   async setSegments(id: string, u: SegmentUpdate, audit: AuditEvent[]): Promise<ClientRecord> {
@@ -239,13 +261,9 @@ function segmentColumns(s: ClientSegments) {
   return { tier: s.tier, class5: s.class5, ifrs9_stage: s.ifrs9Stage, risk_level: s.riskLevel, tags: s.tags ? JSON.stringify(s.tags) : null, segments: JSON.stringify(s) };
 }
 
-function rowOf(r: ClientRecord) {
-  const s = summarize(r);
-  const { segments, ...rest } = r;
+/** The indexed columns of a summary. */
+function columnsOf(s: ProfileSummary) {
   return {
-    id: r.id,
-    natural_key: r.key,
-    revision: r.revision,
     name: s.name,
     name_en: s.nameEn,
     uscc: s.uscc,
@@ -256,6 +274,16 @@ function rowOf(r: ClientRecord) {
     rm: s.relationshipManager,
     exposure: s.exposure,
     booked_class5: s.bookedClass5,
+  };
+}
+
+function rowOf(r: ClientRecord) {
+  const { segments, ...rest } = r;
+  return {
+    ...columnsOf(profileSummary(r.profile)),
+    id: r.id,
+    natural_key: r.key,
+    revision: r.revision,
     created_at: r.createdAt,
     created_by: JSON.stringify(r.createdBy),
     updated_at: r.updatedAt,

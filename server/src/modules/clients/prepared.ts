@@ -1,0 +1,34 @@
+/**
+ * An import row made ready for the store: natural key, indexed fields and the profile's JSON text. The worker
+ * thread prepares rows; the spool file and the messages between threads carry them as one line of text:
+ * `key TAB summary-JSON TAB profile-JSON` (JSON.stringify never emits a raw tab, so the split is unambiguous).
+ */
+import type { ClientProfile } from '../facts/client-profile';
+import { naturalKey, type ProfileSummary, profileSummary } from './client';
+import { normalizeProfile } from './client-validation';
+
+export interface PreparedRow {
+  key: string;
+  summary: ProfileSummary;
+  profileJson: string;
+}
+
+/** A profile that passed the register's checks, normalised and serialised. */
+export function prepareLine(profile: ClientProfile): string {
+  const p = normalizeProfile(profile);
+  return `${naturalKey(p)}\t${JSON.stringify(profileSummary(p))}\t${JSON.stringify(p)}`;
+}
+
+export function parseLine(line: string): PreparedRow {
+  const a = line.indexOf('\t');
+  const b = line.indexOf('\t', a + 1);
+  return { key: line.slice(0, a), summary: JSON.parse(line.slice(a + 1, b)) as ProfileSummary, profileJson: line.slice(b + 1) };
+}
+
+/**
+ * The natural key of a prepared line, as a string of its own: a plain slice would be a V8 "sliced string" that keeps
+ * the whole ~15 KB line alive for as long as the key is (the import remembers every key of the file).
+ */
+export function keyOfLine(line: string): string {
+  return Buffer.from(line.slice(0, line.indexOf('\t')), 'utf8').toString('utf8');
+}
