@@ -20,7 +20,9 @@ import { ClientsPage } from './pages/clients/ClientsPage';
 import { AlertsPage } from './pages/alerts/AlertsPage';
 import { AlertDetailPage } from './pages/alerts/AlertDetailPage';
 import { ClientDetailPage } from './pages/clients/ClientDetailPage';
+import { ClientImportPage } from './pages/clients/ClientImportPage';
 import { SimulationsPage } from './pages/simulations/SimulationsPage';
+import { MonitoringPage } from './pages/monitoring/MonitoringPage';
 import { SimulationDetailPage } from './pages/simulations/SimulationDetailPage';
 import { AuditPage } from './pages/audit/AuditPage';
 import { UsersPage } from './pages/admin/UsersPage';
@@ -62,9 +64,12 @@ export interface SubRoute {
 export const SUB_ROUTES: SubRoute[] = [
   { path: '/decisions/:id', permission: 'decisions:read', Page: DecisionDetailPage },
   { path: '/rule-sets/:key', permission: 'rules:read', Page: RuleSetDetailPage },
+  { path: '/clients/import', permission: 'clients:write', Page: ClientImportPage },
   { path: '/clients/:id', permission: 'clients:read', Page: ClientDetailPage },
   { path: '/alerts/:id', permission: 'alerts:read', Page: AlertDetailPage },
   { path: '/simulations/:id', permission: 'simulations:read', Page: SimulationDetailPage },
+  // Reached from the alerts inbox and the dashboard until the navigation gets its own item.
+  { path: '/monitoring', permission: 'alerts:read', Page: MonitoringPage },
   // The version page's tabs (editor, console, tests, diff) are part of the address, so a reload keeps the tab.
   { path: '/rule-sets/:key/versions/:version/:tab?', permission: 'rules:read', Page: VersionPage },
 ];

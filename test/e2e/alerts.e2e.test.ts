@@ -128,4 +128,24 @@ describeInBrowser('the alerts inbox in the browser', () => {
     await confirm.waitFor({ state: 'detached' });
     await approver.getByText('Dismissed', { exact: true }).first().waitFor();
   }, 90_000);
+
+  it('an analyst starts a monitoring scan from the inbox, watches it and reads what it found', async () => {
+    const page = await app.newPage();
+    await signIn(page, app.url, 'analyst');
+    await page.goto(`${app.url}/alerts?view=all`);
+    await page.getByRole('link', { name: 'Monitoring and scans' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Monitoring' }).waitFor();
+    await page.getByRole('table', { name: 'Scans' }).locator('tbody tr').first().waitFor(); // the seeding scan
+    const before = await page.getByRole('table', { name: 'Scans' }).locator('tbody tr').count();
+    await page.getByRole('button', { name: 'Start a scan' }).click();
+    await page.waitForURL(/\/monitoring\?scan=scn_/);
+    const id = new URL(page.url()).searchParams.get('scan')!;
+    const panel = page.getByRole('region', { name: `Scan ${id}` });
+    await panel.locator('[data-status="completed"]').waitFor({ timeout: 60_000 });
+    await panel.getByText('Clients scanned').waitFor();
+    expect(await panel.getByRole('table', { name: /Signals found/ }).getByRole('rowheader').allTextContents()).toEqual(['Red', 'Orange', 'Yellow', 'Blue']);
+    const table = page.getByRole('table', { name: 'Scans' });
+    await table.locator(`tr[data-scan-id="${id}"]`).getByText('Completed').waitFor();
+    expect(await table.locator('tbody tr').count()).toBe(before + 1);
+  }, 90_000);
 });

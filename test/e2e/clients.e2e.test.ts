@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { profiles } from '../api/clients-support';
 import { ApiClient } from '../support/http-client';
@@ -71,5 +72,36 @@ describeInBrowser('the client register in the browser', () => {
     const decisionId = await result.getByRole('link', { name: /^dec_/ }).textContent();
     await dialog.getByRole('button', { name: 'Close' }).click();
     await page.getByRole('region', { name: 'Decisions' }).getByRole('link', { name: decisionId! }).waitFor();
+  }, 90_000);
+
+  it('an analyst imports a small file with one bad row, skipping it, and reads and downloads its error', async () => {
+    const [good1, good2] = profiles(2, 7433);
+    const bad = { ...profiles(1, 7434)[0], uscc: '91350100M000100Y4' };
+    const file = [good1, bad, good2].map((p) => JSON.stringify(p)).join('\n') + '\n';
+    const page = await app.newPage();
+    await signIn(page, app.url, 'analyst');
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Clients' }).click();
+    await page.getByRole('link', { name: 'Import clients' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Import clients' }).waitFor();
+    await page.getByTestId('import-file').setInputFiles({ name: 'new-clients.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(file) });
+    await page.getByTestId('chosen-file').getByText('new-clients.jsonl').waitFor();
+    expect(await page.getByRole('radio', { name: 'JSON Lines' }).isChecked()).toBe(true);
+    await page.getByRole('radio', { name: /Skip bad rows/ }).check();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+
+    await page.getByText('2 clients written: 2 new, 0 updated.').waitFor();
+    const errors = page.getByRole('table', { name: 'Problems by row' });
+    const row = errors.locator('tbody tr[data-row="2"]');
+    await row.waitFor();
+    expect(await row.textContent()).toContain('/uscc');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download the problems (CSV)' }).click()]);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv).toContain('/uscc');
+    expect(csv.split(/\r?\n/).filter((l) => l.trim()).length).toBe(2); // header and the one bad row
+
+    await page.getByRole('link', { name: 'Go to the clients' }).click();
+    await page.getByLabel('Name or USCC').fill(good1.uscc!);
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByRole('table', { name: 'Clients' }).getByRole('link', { name: good1.nameEn ?? good1.name }).waitFor();
   }, 90_000);
 });

@@ -34,7 +34,7 @@ export interface BarListProps {
 
 /**
  * Horizontal bars as a real table: a screen reader reads label and value cell by cell, the bars are decoration
- * (aria-hidden) beside the numbers. The bar is light for the whole value and solid for its highlighted part.
+ * (aria-hidden) beside the numbers. With a highlighted part, the bar is light for the whole value and solid for the part.
  */
 export function BarList({ caption, hideCaption, labelHeader, valueHeader, partHeader, data, format, formatPart, note, colour = SERIES_COLOURS[0] }: BarListProps) {
   const max = Math.max(0, ...data.map((d) => d.value));
@@ -45,10 +45,10 @@ export function BarList({ caption, hideCaption, labelHeader, valueHeader, partHe
         tableLayout: 'fixed',
         '& td, & th': { borderBottom: 0, py: 0.5, px: 1 },
         '& thead th': { color: 'text.secondary', fontWeight: 600 },
-        '& caption': { captionSide: 'top' },
+        '& caption': { captionSide: 'top', px: 0, pt: 0, pb: 1 },
       }}
     >
-      <Box component="caption" sx={hideCaption ? srOnly : { textAlign: 'left', p: 0, pb: 1, typography: 'subtitle2', color: 'text.primary' }}>
+      <Box component="caption" sx={hideCaption ? srOnly : { textAlign: 'left', typography: 'subtitle2', color: 'text.primary' }}>
         {caption}
       </Box>
       <TableHead>
@@ -76,7 +76,7 @@ export function BarList({ caption, hideCaption, labelHeader, valueHeader, partHe
                 {d.label}
               </TableCell>
               <TableCell aria-hidden>
-                <Box sx={{ height: 14, width: `${Math.max(width, d.value > 0 ? 1 : 0)}%`, bgcolor: `${c}55`, borderRadius: 0.5, overflow: 'hidden' }}>
+                <Box sx={{ height: 14, width: `${Math.max(width, d.value > 0 ? 1 : 0)}%`, bgcolor: d.part === undefined ? c : `${c}55`, borderRadius: 0.5, overflow: 'hidden' }}>
                   {partWidth > 0 && <Box sx={{ height: '100%', width: `${partWidth}%`, bgcolor: c }} />}
                 </Box>
               </TableCell>

@@ -1,8 +1,9 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router-dom';
+import { Link as RouterLink, useSearchParams } from 'react-router-dom';
 import { Alert as MuiAlert, Button, CircularProgress, Paper, Stack, Tab, Tabs, Typography } from '@mui/material';
 import InboxIcon from '@mui/icons-material/NotificationsNoneOutlined';
+import MonitoringIcon from '@mui/icons-material/MonitorHeartOutlined';
 import { problemMessage } from '../../api/problem-message';
 import { useSession } from '../../auth/session-context';
 import { PageHeader } from '../../components/PageHeader';
@@ -60,7 +61,15 @@ export function AlertsPage() {
   const needsCode = filters.view === 'mine' && (!myCode || editingCode);
   return (
     <>
-      <PageHeader title={t('pages.alerts.title')} description={t('pages.alerts.description')} />
+      <PageHeader
+        title={t('pages.alerts.title')}
+        description={t('pages.alerts.description')}
+        actions={
+          <Button component={RouterLink} to="/monitoring" variant="outlined" startIcon={<MonitoringIcon />}>
+            {t('alerts.monitoring')}
+          </Button>
+        }
+      />
       <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between', borderBottom: 1, borderColor: 'divider', mb: 2, flexWrap: 'wrap' }}>
         <Tabs value={filters.view} onChange={(_e, view) => apply({ ...filters, view })} aria-label={t('alerts.views.label')}>
           <Tab value="mine" label={myCode ? t('alerts.views.mineWithCode', { code: myCode }) : t('alerts.views.mine')} />

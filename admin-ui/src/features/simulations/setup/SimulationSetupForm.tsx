@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Box, Button, CircularProgress, FormControlLabel, MenuItem, Paper, Radio, RadioGroup, Stack, TextField, Typography } from '@mui/material';
 import type { FieldError } from '../../../api/api-error';
@@ -177,6 +177,7 @@ function UploadField(p: SimulationSetupFormProps) {
   const { t } = useTranslation();
   const id = useId();
   const [kind, setKind] = useState<'facts' | 'clients'>('facts');
+  const fileInput = useRef<HTMLInputElement>(null);
   const problems = p.problems.filter((x) => fieldOf(x.pointer) === 'upload');
   const u = p.form.upload;
   return (
@@ -189,20 +190,21 @@ function UploadField(p: SimulationSetupFormProps) {
           <MenuItem value="facts">{t('simulations.setup.kindFacts')}</MenuItem>
           <MenuItem value="clients">{t('simulations.setup.kindClients')}</MenuItem>
         </TextField>
-        <Button component="label" variant="outlined" disabled={p.upload.status === 'sending'}>
+        <Button variant="outlined" disabled={p.upload.status === 'sending'} onClick={() => fileInput.current?.click()}>
           {t('simulations.setup.chooseFile')}
-          <input
-            hidden
-            type="file"
-            accept=".csv,.jsonl,.ndjson,text/csv,application/x-ndjson"
-            data-testid="population-file"
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              if (file) p.onFile(file, kind);
-              e.target.value = '';
-            }}
-          />
         </Button>
+        <input
+          ref={fileInput}
+          hidden
+          type="file"
+          accept=".csv,.jsonl,.ndjson,text/csv,application/x-ndjson"
+          data-testid="population-file"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) p.onFile(file, kind);
+            e.target.value = '';
+          }}
+        />
         {p.upload.status === 'sending' && (
           <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }} role="status">
             <CircularProgress size={16} aria-hidden />
