@@ -6,6 +6,7 @@ import { diffLines } from './render-diff';
 import { exportRuleSet, importRuleSet, RemoteError, remoteFrom } from './remote';
 import { readOneRuleFile, readRuleFiles } from './rule-files';
 import { USAGE } from './usage';
+import { CLIENTS_USAGE, clientsCommand } from './clients-command';
 import { describeDifference } from '../modules/rule-sets/engine-rule-set-checker';
 import type { RuleSetDocument } from '../modules/rule-sets/rule-set';
 import type { FieldError } from '../shared/errors';
@@ -19,10 +20,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   try {
     const [group, command, ...rest] = argv;
     if (!group || group === '--help' || group === 'help' || argv.includes('--help')) {
-      io.out(USAGE);
+      io.out(`${USAGE}\n${CLIENTS_USAGE}`);
       return group ? EXIT.ok : EXIT.usage;
     }
-    if (group !== 'rules') throw new UsageError(`unknown command '${group}'; the commands are under 'covenant rules'`);
+    if (group === 'clients') return await clientsCommand([command, ...rest].filter((x) => x !== undefined), io);
+    if (group !== 'rules') throw new UsageError(`unknown command '${group}'; the commands are under 'covenant rules' and 'covenant clients'`);
     const args = parseArgs(rest, ['server', 'api-key', 'version']);
     switch (command) {
       case 'validate':
