@@ -5,6 +5,8 @@ import { buildApp } from './http/app';
 import type { RouteDef } from './http/route';
 import { docsRouter } from './http/docs-routes';
 import { buildOpenApi } from './http/openapi';
+import { alertRoutes } from './modules/alerts/alert-routes';
+import { AlertService } from './modules/alerts/alert-service';
 import { auditRoutes } from './modules/audit/audit-routes';
 import { ApiKeyService } from './modules/auth/api-key-service';
 import { AuthService } from './modules/auth/auth-service';
@@ -26,6 +28,15 @@ import { RateLimiter } from './modules/decisions/rate-limiter';
 import { EngineCache } from './modules/engine';
 import { analyzeRuleSet } from './modules/engine/analysis';
 import { FACT_CATALOG, factsRoutes } from './modules/facts';
+import { ChangeMonitor } from './modules/monitoring/change-monitor';
+import { ClientMonitor } from './modules/monitoring/client-monitor';
+import { parseCron } from './modules/monitoring/cron';
+import { evaluatorFactory, scanSourceFactory } from './modules/monitoring/evaluator';
+import { monitoringRoutes } from './modules/monitoring/monitoring-routes';
+import { registryRules } from './modules/monitoring/monitoring-rules';
+import { ScanScheduler } from './modules/monitoring/scan-scheduler';
+import { ScanService } from './modules/monitoring/scan-service';
+import { seedDemoPortfolio } from './modules/portfolio/seed-demo';
 import { EngineRuleSetChecker, type Analyzer } from './modules/rule-sets/engine-rule-set-checker';
 import { RuleSetConsole } from './modules/rule-sets/rule-set-console';
 import { ruleSetRoutes } from './modules/rule-sets/rule-set-routes';
@@ -34,10 +45,12 @@ import { SimulationRunner } from './modules/simulations/simulation-runner';
 import { simulationRoutes } from './modules/simulations/simulation-routes';
 import { SimulationService } from './modules/simulations/simulation-service';
 import { UploadService } from './modules/simulations/upload-service';
+import { SYSTEM_ACTOR } from './shared/actor';
+import { NotFoundError } from './shared/errors';
 import { repoRoot } from './shared/paths';
 import { systemClock, type Clock } from './shared/clock';
 import { SchemaValidator } from './shared/validation';
-import { openStores } from './storage/open-stores';
+import { openStores, sqliteFileOf } from './storage/open-stores';
 import type { Stores } from './storage/stores';
 import { seedNewStore } from './seed';
 
@@ -73,7 +86,9 @@ export async function compose(config: Config, log: Logger, clock: Clock = system
   const spool = new DecisionSpool(join(config.dataDir, 'spool'), ds.spool, log);
   const metrics: DecisionMetrics = new DecisionMetrics(() => ({ depth: spool.depth, bytes: spool.bytes, degraded: decisionWriter.degraded }));
   const decisionWriter: DecisionLogWriter = new DecisionLogWriter(decisionLog, spool, ds, metrics, log);
-  const decisions = new DecisionService({ registry: activeRuleSets, compiler, ruleSets: stores.ruleSets, log: decisionLog, writer: decisionWriter, metrics, validator, clock });
+  // Decisions by client id (issue 7): the facts derive() gives for the stored profile on the decision's day.
+  const clientFacts = (id: string, asOf: string) => clients.facts(id, asOf).then((r) => ({ facts: r.facts }), (e) => (e instanceof NotFoundError ? null : Promise.reject(e)));
+  const decisions = new DecisionService({ registry: activeRuleSets, compiler, ruleSets: stores.ruleSets, log: decisionLog, writer: decisionWriter, metrics, validator, clock, clientFacts });
 
   // What-if simulations (DESIGN §1, §6): one run at a time, in worker threads; they only read rules, uploads, decisions and clients.
   const simulationRunner = new SimulationRunner(stores.simulations, config.simulation, clock, log);
@@ -92,16 +107,44 @@ export async function compose(config: Config, log: Logger, clock: Clock = system
   });
   ruleSets.setApprovalEvidence((key, version, simulationId) => simulations.assertApprovalEvidence(key, version, simulationId));
 
-  let seeded: { demo: boolean };
+  // Monitoring (DESIGN §1): segmentation and warning rule sets on every client change, on a schedule and on demand;
+  // signals become alerts (docs/decisions/007-monitoring-and-alerts.md).
+  const alerts = new AlertService(stores.alerts, clock);
+  const monitor = new ClientMonitor({ clients: stores.clients, alerts, clock, sla: config.monitoring.slaDays });
+  const monitoringRules = registryRules(activeRuleSets, (key, version) => stores.ruleSets.getVersion(key, version), (v) => compiler.compile(v).evaluator);
+  const evaluator = evaluatorFactory(config.monitoring.workers);
+  const changeMonitor = new ChangeMonitor({ clients: stores.clients, monitor, rules: monitoringRules, evaluator, clock, log });
+  const scanSource = scanSourceFactory({ workers: config.monitoring.workers, sqliteFile: stores.kind === 'sqlite' ? sqliteFileOf(config.dataDir) : null, clients: stores.clients, evaluator, batchSize: config.monitoring.batchSize });
+  const scans = new ScanService({ store: stores.scans, clients: stores.clients, monitor, rules: monitoringRules, source: scanSource, clock, log, settings: config.monitoring });
+  const scanScheduler = config.monitoring.scanCron ? new ScanScheduler(parseCron(config.monitoring.scanCron), scans, clock, log) : null;
+  alerts.onClosed((clientId, by) => void monitor.refreshRiskLevel(clientId, by).catch((err) => log.error({ err, clientId }, 'monitoring: could not update the risk level')));
+
+  let seeded: { demo: boolean; demoBook: boolean };
   try {
     seeded = await seedNewStore({ config, log, stores, users, ruleSets });
     await activeRuleSets.load();
     decisionWriter.start();
     await simulations.recoverInterrupted(stores.kind !== 'mongo');
+    await scans.recoverInterrupted(stores.kind !== 'mongo');
   } catch (e) {
     await stores.close();
     throw e;
   }
+  // A new demo store gets its demo book after start-up, in the background, then a first scan classifies it (rather
+  // than 2,000 change evaluations); changes are watched from then on. Otherwise they are watched from the start.
+  let demoBook: Promise<void> | null = null;
+  let closing = false;
+  const demoTimer = seeded.demoBook
+    ? setTimeout(() => {
+        demoBook = (async () => {
+          const { clients: n } = await seedDemoPortfolio(clients, config.demoClients);
+          log.info({ clients: n }, 'DEMO ONLY: loaded synthetic demo clients (portfolio-spec.md); a first monitoring scan classifies them');
+          clients.onChange(changeMonitor.listener);
+          if (!closing) await scans.start({ trigger: 'startup', actor: SYSTEM_ACTOR });
+        })().catch((err) => log.error({ err }, 'monitoring: loading or scanning the demo book failed'));
+      }, 200)
+    : (clients.onChange(changeMonitor.listener), null);
+  demoTimer?.unref();
 
   const routes: RouteDef[] = [
     ...authRoutes({ auth, users, apiKeys, cookieSecure: config.cookieSecure, demo: seeded.demo }),
@@ -111,8 +154,17 @@ export async function compose(config: Config, log: Logger, clock: Clock = system
     ...clientRoutes(clients, clientImports),
     ...decisionRoutes(decisions, new RateLimiter(config.apiKeyRatePerSecond)),
     ...simulationRoutes(simulations, simulationRunner),
+    ...alertRoutes(alerts, clock),
+    ...monitoringRoutes(scans, () => ({
+      schedule: scanScheduler?.status() ?? null,
+      running: scans.running(),
+      pendingChanges: changeMonitor.backlog,
+      ruleSets: monitoringRules.active().map(({ key, version, family }) => ({ key, version, family })),
+      slaDays: config.monitoring.slaDays,
+    })),
   ];
   activeRuleSets.start();
+  scanScheduler?.start();
   let openApi: ReturnType<typeof buildOpenApi> | undefined;
   const app = buildApp({
     publicRouters: [docsRouter(() => (openApi ??= buildOpenApi(routes, validator.schemas, packageVersion()))), metricsRouter(metrics)],
@@ -146,12 +198,18 @@ export async function compose(config: Config, log: Logger, clock: Clock = system
     app,
     routes,
     stores,
-    services: { users, auth, apiKeys, ruleSets, ruleSetConsole, engine, clients, clientImports, decisions, activeRuleSets, decisionWriter, metrics, simulations, simulationRunner },
+    services: { users, auth, apiKeys, ruleSets, ruleSetConsole, engine, clients, clientImports, decisions, activeRuleSets, decisionWriter, metrics, simulations, simulationRunner, alerts, monitor, changeMonitor, scans },
     validator,
     async close() {
+      closing = true;
       activeRuleSets.stop();
       await decisionWriter.close();
       await simulationRunner.close();
+      scanScheduler?.stop();
+      if (demoTimer) clearTimeout(demoTimer);
+      await demoBook;
+      await changeMonitor.close();
+      await scans.close();
       await clientImports.close();
       await stores.close();
     },

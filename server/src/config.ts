@@ -1,5 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
+import { DEFAULT_SLA_DAYS, parseSlaDays, type SlaDays } from './modules/alerts/alert';
+import { parseCron } from './modules/monitoring/cron';
 
 /**
  * The only reader of process.env. Every setting is parsed and checked here; a bad value stops start-up with a
@@ -18,6 +20,8 @@ export interface Config {
   adminPassword?: string;
   /** Seed demo users, rules and portfolio on a new embedded store (never in production or on MongoDB). */
   seedDemo: boolean;
+  /** Synthetic clients loaded into a new demo store (a first monitoring scan then runs in the background). */
+  demoClients: number;
   bodyLimitBytes: number;
   sessionIdleMinutes: number;
   sessionMaxHours: number;
@@ -29,6 +33,7 @@ export interface Config {
   serveUi: boolean;
   shutdownGraceMs: number;
   simulation: SimulationConfig;
+  monitoring: MonitoringConfig;
 }
 
 export interface SimulationConfig {
@@ -45,6 +50,21 @@ export interface SimulationConfig {
   /** Pause before each batch; only tests set it, to observe a run in progress. */
   throttleMs: number;
   /** A run with no heartbeat for this long, and no process here running it, is marked failed. */
+  staleAfterMs: number;
+}
+
+export interface MonitoringConfig {
+  /** Cron expression (server local time) of the full scan; null when scheduled scans are off. */
+  scanCron: string | null;
+  /** Business days to handle an alert, by severity. */
+  slaDays: SlaDays;
+  /** Worker threads of a scan (0: evaluate in the main thread). */
+  workers: number;
+  /** Clients per scan batch. */
+  batchSize: number;
+  /** Pause before each scan batch; only tests set it, to observe a scan in progress. */
+  throttleMs: number;
+  /** A running scan with no heartbeat for this long, and not run by this process, counts as interrupted. */
   staleAfterMs: number;
 }
 
@@ -77,6 +97,10 @@ export const SETTINGS: { name: string; default: string; meaning: string }[] = [
   { name: 'COVENANT_SIMULATION_MAX_CHANGES', default: '250000', meaning: 'Changed records stored (and listed) per simulation; all are counted' },
   { name: 'COVENANT_SIMULATION_UPLOAD_ROWS', default: '1000000', meaning: 'Most rows in an uploaded simulation population' },
   { name: 'COVENANT_SIMULATION_UPLOAD_LIMIT', default: '2048mb', meaning: 'Largest uploaded simulation population file' },
+  { name: 'COVENANT_SCAN_CRON', default: '0 2 * * * (none under NODE_ENV=test)', meaning: 'When the full monitoring scan runs: a 5-field cron expression in server local time, or none' },
+  { name: 'COVENANT_ALERT_SLA_DAYS', default: 'red=1,orange=10,yellow=30,blue=90', meaning: 'Business days (Mon–Fri) to handle an alert, by severity' },
+  { name: 'COVENANT_SCAN_WORKERS', default: '2 (1 on a single core)', meaning: 'Worker threads of a monitoring scan (0: the main thread)' },
+  { name: 'COVENANT_DEMO_CLIENTS', default: '2000 (0 under NODE_ENV=test)', meaning: 'Synthetic clients loaded into a new demo store, then scanned in the background' },
 ];
 
 export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
@@ -99,6 +123,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], nodeEnv === 'test' ? 'silent' : 'info', problems),
     adminPassword,
     seedDemo: bool(env, 'COVENANT_SEED_DEMO', !production && store !== 'mongo', problems) && !production && store !== 'mongo',
+    demoClients: int(env, 'COVENANT_DEMO_CLIENTS', nodeEnv === 'test' ? 0 : 2000, 0, 100_000, problems),
     bodyLimitBytes: bytes(env, 'COVENANT_BODY_LIMIT', 2 * 1024 * 1024, problems),
     sessionIdleMinutes: int(env, 'COVENANT_SESSION_IDLE_MINUTES', 30, 1, 24 * 60, problems),
     sessionMaxHours: int(env, 'COVENANT_SESSION_MAX_HOURS', 12, 1, 24 * 14, problems),
@@ -122,10 +147,38 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
       throttleMs: 0,
       staleAfterMs: 60_000,
     },
+    monitoring: {
+      scanCron: scanCron(env, nodeEnv === 'test' ? 'none' : '0 2 * * *', problems),
+      slaDays: slaDays(env, problems),
+      workers: int(env, 'COVENANT_SCAN_WORKERS', Math.min(2, availableParallelism()), 0, 64, problems),
+      batchSize: 2000,
+      throttleMs: 0,
+      staleAfterMs: 60_000,
+    },
     ...overrides,
   };
   if (problems.length) throw new ConfigError(`Covenant cannot start: ${problems.join('; ')}.`);
   return config;
+}
+
+function scanCron(env: Env, dflt: string, problems: string[]): string | null {
+  const raw = (env.COVENANT_SCAN_CRON ?? '').trim() || dflt;
+  if (raw.toLowerCase() === 'none') return null;
+  try {
+    parseCron(raw);
+    return raw;
+  } catch (e) {
+    problems.push(`COVENANT_SCAN_CRON must be a 5-field cron expression or none: ${(e as Error).message}`);
+    return null;
+  }
+}
+
+function slaDays(env: Env, problems: string[]): SlaDays {
+  const raw = env.COVENANT_ALERT_SLA_DAYS;
+  if (raw === undefined || raw.trim() === '') return { ...DEFAULT_SLA_DAYS };
+  const { sla, problem } = parseSlaDays(raw);
+  if (problem) problems.push(`COVENANT_ALERT_SLA_DAYS must look like red=1,orange=10,yellow=30,blue=90: ${problem}`);
+  return sla ?? { ...DEFAULT_SLA_DAYS };
 }
 
 function int(env: Env, name: string, dflt: number, min: number, max: number, problems: string[]): number {

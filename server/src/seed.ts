@@ -22,7 +22,7 @@ const DEMO_USERS = [
  * the rule library from rules/. MongoDB or production: no default password ever exists — the first admin comes
  * from COVENANT_ADMIN_PASSWORD, and we refuse to start without it.
  */
-export async function seedNewStore(d: { config: Config; log: Logger; stores: Stores; users: UserService; ruleSets: RuleSetService }): Promise<{ demo: boolean }> {
+export async function seedNewStore(d: { config: Config; log: Logger; stores: Stores; users: UserService; ruleSets: RuleSetService }): Promise<{ demo: boolean; demoBook: boolean }> {
   const { config, log, users } = d;
   const userCount = await users.count();
   if (userCount === 0) {
@@ -43,7 +43,10 @@ export async function seedNewStore(d: { config: Config; log: Logger; stores: Sto
   }
   if (config.seedDemo && (await d.ruleSets.list()).length === 0) await loadRuleLibrary(d.ruleSets, log);
   const demo = (await users.list()).some((u) => u.demo);
-  return { demo };
+  // A demo book (COVENANT_DEMO_CLIENTS, default 2,000) so the UI has clients to classify and alerts to work on. It is
+  // loaded by the composition root once the server is up (seconds of work), then scanned.
+  const demoBook = config.seedDemo && d.stores.isNew && config.demoClients > 0 && (await d.stores.clients.count({})) === 0;
+  return { demo, demoBook };
 }
 
 /** Installs every rule set under rules/ as an active version, under the system actor. */

@@ -1,3 +1,4 @@
+import { alertStoreContract, scanStoreContract } from './alert-store.contract';
 import { apiKeyStoreContract } from './api-key-store.contract';
 import { auditStoreContract } from './audit-store.contract';
 import { clientStoreContract } from './client-store.contract';
@@ -20,4 +21,6 @@ export function storeContracts(name: string, open: OpenStores): void {
   clientStoreContract(name, open);
   decisionLogStoreContract(name, open);
   simulationStoreContract(name, open);
+  alertStoreContract(name, open);
+  scanStoreContract(name, open);
 }

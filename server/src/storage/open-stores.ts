@@ -9,6 +9,11 @@ export interface StoreConfig {
   mongodbUri?: string;
 }
 
+/** The embedded store's file (monitoring's scan workers open it read-only). */
+export function sqliteFileOf(dataDir: string): string {
+  return join(dataDir, 'covenant.db');
+}
+
 /**
  * Opens the configured adapter family. The adapters are loaded on demand so a SQLite deployment never loads
  * mongoose and a MongoDB one never opens a native SQLite module.
@@ -25,7 +30,7 @@ export async function openStores(config: StoreConfig): Promise<Stores> {
     case 'sqlite': {
       mkdirSync(config.dataDir, { recursive: true });
       const { openSqliteStores } = await import('./sqlite/sqlite-stores');
-      return openSqliteStores(join(config.dataDir, 'covenant.db'));
+      return openSqliteStores(sqliteFileOf(config.dataDir));
     }
     default:
       throw new Error(`Unknown store '${String((config as { store: unknown }).store)}'.`);

@@ -20,7 +20,10 @@ import { IdempotencyCache, keyReused, requestHash } from './idempotency';
 
 /** The body of POST /api/v1/decisions/:key (schemas/decision-request.schema.json). */
 export interface DecisionRequest {
-  facts: Record<string, unknown>;
+  /** With `clientId`, these complete or override the facts derived from the client register. */
+  facts?: Record<string, unknown>;
+  /** Derive the facts from this client's stored profile on `asOf` (issue 7); the decision is logged against it. */
+  clientId?: string;
   trace?: boolean;
   version?: number;
   asOf?: string;
@@ -56,6 +59,9 @@ export interface BatchResult {
   failed: number;
 }
 
+/** The facts of a stored client on a day (YYYY-MM-DD), or null when there is no such client. */
+export type ClientFactsProvider = (clientId: string, asOf: string) => Promise<{ facts: Record<string, unknown> } | null>;
+
 export interface DecisionServiceDeps {
   registry: ActiveRuleSets;
   compiler: VersionCompiler;
@@ -65,6 +71,7 @@ export interface DecisionServiceDeps {
   metrics: DecisionMetrics;
   validator: SchemaValidator;
   clock: Clock;
+  clientFacts?: ClientFactsProvider;
 }
 
 /**
@@ -129,11 +136,13 @@ export class DecisionService {
     const t0 = performance.now();
     const cv = await this.resolve(key, body.version);
     const asOf = this.asOf(body.asOf, '/asOf');
-    const { errors, facts } = cv.validate(body.facts, '/facts');
+    const given = body.facts ?? {};
+    const client = body.clientId === undefined ? null : await this.clientFacts(body.clientId, asOf, given);
+    const { errors, facts } = cv.validate(client ? { ...client.derivedFacts, ...given } : given, '/facts');
     if (errors.length) throw factsInvalid(cv.ref, errors);
     const result = cv.evaluator.evaluate(facts, body.trace === true ? { trace: true, asOf } : { asOf });
     const now = this.d.clock.now();
-    const record = this.record(cv.ref, body.facts, result, asOf, ctx, now, hash, ctx.idempotencyKey, null, null, performance.now() - t0);
+    const record = this.record(cv.ref, given, result, asOf, ctx, now, hash, ctx.idempotencyKey, null, null, performance.now() - t0, client);
     const [outcome] = await this.d.writer.write([record]);
     if (outcome.status === 'duplicate_idempotency_key') {
       // Another instance (or this one before a restart) already decided under this key: answer with that decision.
@@ -203,19 +212,20 @@ export class DecisionService {
   private record(
     ref: RuleSetRef, facts: Record<string, unknown>, r: EvaluationResult, asOf: string, ctx: CallContext, now: Date,
     hash: string | null, idempotencyKey: string | null, itemRef: string | null, batchIndex: number | null, latencyMs: number,
+    client: { clientId: string; derivedFacts: Record<string, unknown> } | null = null,
   ): DecisionRecord {
     const record: DecisionRecord = {
       id: newId('dec', now.getTime()),
       ruleSet: ref,
       facts,
-      derivedFacts: {},
+      derivedFacts: client?.derivedFacts ?? {},
       asOf,
       outputs: r.outputs,
       firedRules: r.firedRules,
       reasons: r.reasons,
       outcome: outcomeOf(r.outputs),
       caller: actorRef(ctx.actor),
-      clientId: null,
+      clientId: client?.clientId ?? null,
       idempotencyKey,
       requestHash: idempotencyKey === null ? null : hash,
       requestId: ctx.requestId,
@@ -255,6 +265,19 @@ export class DecisionService {
     }
     if (!exists) throw new NotFoundError('Rule set', key);
     throw new ConflictError('no_active_version', `Rule set '${key}' has no active version, so nothing can be decided with it until one is activated.`, { key });
+  }
+
+  /**
+   * The register's facts for a client on the decision's day. Facts the caller sent win over derived ones (an
+   * application's proposed LTV, say) and are left out of `derivedFacts`, so replay merges them back identically.
+   */
+  private async clientFacts(clientId: string, asOf: string, given: Record<string, unknown>) {
+    if (!this.d.clientFacts) throw new ServiceUnavailableError('client_facts_unavailable', 'Deciding by client id is not available on this instance.');
+    const found = await this.d.clientFacts(clientId, asOf.slice(0, 10));
+    if (!found) throw new ValidationError(`There is no client '${clientId}'.`, [{ pointer: '/clientId', code: 'unknown_client', message: `names no client in the register; it was the string ${JSON.stringify(clientId)}` }]);
+    const derivedFacts: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(found.facts)) if (!Object.hasOwn(given, k)) derivedFacts[k] = v;
+    return { clientId, derivedFacts };
   }
 
   private asOf(given: string | undefined, pointer: string): string {

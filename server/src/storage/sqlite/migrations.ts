@@ -216,4 +216,63 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    name: 'alerts-and-scans',
+    sql: `
+      -- Alerts (AlertStore): the alert as JSON in doc, the filtered fields as columns. The partial unique index is
+      -- the promise "one active alert per (client, signal)": it holds even for two processes scanning the same file.
+      -- Severity and rule filters read the id order and test the column (their values are few and dense), so they
+      -- have no index: every index is paid on each of the hundreds of thousands of inserts of a first scan.
+      CREATE TABLE alerts (
+        id TEXT PRIMARY KEY,
+        client_id TEXT NOT NULL,
+        rule_id TEXT NOT NULL,
+        rule_set_key TEXT NOT NULL,
+        severity TEXT NOT NULL,
+        status TEXT NOT NULL,
+        owner TEXT,
+        due_at TEXT NOT NULL,
+        revision INTEGER NOT NULL,
+        doc TEXT NOT NULL
+      );
+      CREATE UNIQUE INDEX alerts_one_active ON alerts (client_id, rule_id) WHERE status IN ('open', 'acknowledged', 'in_progress');
+      CREATE INDEX alerts_client ON alerts (client_id, id);
+      CREATE INDEX alerts_status ON alerts (status, id);
+      CREATE INDEX alerts_owner ON alerts (owner, id);
+
+      -- When each alert's signal last fired, and whether it fired in the latest run: rewritten by every run for every
+      -- active alert, so kept in small rows of their own (SQLite rewrites a whole row, document included, to change
+      -- one column; here a page holds some sixty sightings instead of two or three alerts).
+      CREATE TABLE alert_sightings (
+        alert_id TEXT PRIMARY KEY,
+        last_seen_at TEXT NOT NULL,
+        still_firing INTEGER NOT NULL
+      ) WITHOUT ROWID;
+
+      -- Notes on alerts: append-only, like the audit trail.
+      CREATE TABLE alert_notes (
+        alert_id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        at TEXT NOT NULL,
+        doc TEXT NOT NULL,
+        PRIMARY KEY (alert_id, seq)
+      ) WITHOUT ROWID;
+      CREATE TRIGGER alert_notes_no_update BEFORE UPDATE ON alert_notes
+        BEGIN SELECT RAISE(ABORT, 'alert_notes is append-only'); END;
+      CREATE TRIGGER alert_notes_no_delete BEFORE DELETE ON alert_notes
+        BEGIN SELECT RAISE(ABORT, 'alert_notes is append-only'); END;
+
+      -- Monitoring scans (ScanStore). slot is the cron minute of a scheduled scan: unique, so two instances firing
+      -- the same schedule start one scan. heartbeat_at finds scans whose process stopped.
+      CREATE TABLE monitoring_scans (
+        id TEXT PRIMARY KEY,
+        status TEXT NOT NULL,
+        slot TEXT UNIQUE,
+        heartbeat_at TEXT NOT NULL,
+        doc TEXT NOT NULL
+      );
+      CREATE INDEX monitoring_scans_status ON monitoring_scans (status, id);
+    `,
+  },
 ];

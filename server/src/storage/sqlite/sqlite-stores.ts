@@ -1,10 +1,12 @@
 import type { Stores } from '../stores';
 import { openDatabase } from './database';
+import { SqliteAlertStore } from './sqlite-alert-store';
 import { SqliteApiKeyStore } from './sqlite-api-key-store';
 import { SqliteAuditStore } from './sqlite-audit-store';
 import { SqliteClientStore } from './sqlite-client-store';
 import { SqliteDecisionLogStore } from './sqlite-decision-log-store';
 import { SqliteRuleSetStore } from './sqlite-rule-set-store';
+import { SqliteScanStore } from './sqlite-scan-store';
 import { SqliteSessionStore } from './sqlite-session-store';
 import { SqliteSimulationStore } from './sqlite-simulation-store';
 import { SqliteUserStore } from './sqlite-user-store';
@@ -29,6 +31,8 @@ export function openSqliteStores(file: string): Stores {
     clients: new SqliteClientStore(db, audit),
     decisions,
     simulations: new SqliteSimulationStore(db, audit),
+    alerts: new SqliteAlertStore(db, audit),
+    scans: new SqliteScanStore(db, audit),
     isNew,
     ping: async () => {
       ping.get();
