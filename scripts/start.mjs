@@ -34,6 +34,7 @@ if (newest(serverStamp) < serverSources) {
 }
 const uiIndex = join(root, 'dist', 'admin-ui', 'index.html');
 if (existsSync(join(root, 'admin-ui', 'vite.config.ts')) && newest(uiIndex) < newest(join(root, 'admin-ui'))) {
-  run('building the admin UI', process.execPath, [require.resolve('vite/bin/vite.js'), 'build', '--config', 'admin-ui/vite.config.ts', '--logLevel', 'warn']);
+  // vite's package exports hide bin/, so address the file directly.
+  run('building the admin UI', process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'admin-ui/vite.config.ts', '--logLevel', 'warn']);
 }
 require(join(root, 'dist', 'server', 'src', 'main.js'));
