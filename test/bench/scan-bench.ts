@@ -54,7 +54,7 @@ function loadServer(): Server {
 }
 
 function configFor(s: Server, dataDir: string) {
-  const env = { NODE_ENV: 'test', COVENANT_DATA_DIR: dataDir, COVENANT_STORE: 'sqlite', LOG_LEVEL: 'warn' };
+  const env = { NODE_ENV: 'test', COVENANT_DATA_DIR: dataDir, COVENANT_STORE: 'sqlite', LOG_LEVEL: 'error' };
   return s.loadConfig(env, { port: 0, seedDemo: true });
 }
 
@@ -72,7 +72,7 @@ async function template(s: Server): Promise<string> {
   }
   log(`loading ${file} into a template database …`);
   const dir = mkdtempSync(join(tmpdir(), 'covenant-scan-template-'));
-  const c = await s.compose(configFor(s, dir), s.createLogger('warn'), clock);
+  const c = await s.compose(configFor(s, dir), s.createLogger('error'), clock);
   await c.services.changeMonitor.close(); // the book is classified by the scans being measured, not on load
   let batch: unknown[] = [];
   let n = 0;
@@ -144,8 +144,9 @@ async function main() {
   const db = await template(s);
   const work = mkdtempSync(join(tmpdir(), 'covenant-scan-bench-'));
   copyFileSync(db, join(work, 'covenant.db'));
-  const c = await s.compose(configFor(s, work), s.createLogger('warn'), clock);
-  log(`machine: ${machine.nproc} × ${machine.cpu}, node ${machine.node}, load ${machine.loadAverage.start.toFixed(1)}; server from ${FROM_SOURCE ? 'sources (tsx)' : 'dist (built)'}; ${await c.stores.clients.count({})} clients; scan workers ${c.services.scans ? 'as configured' : ''}`);
+  const config = configFor(s, work);
+  const c = await s.compose(config, s.createLogger('error'), clock);
+  log(`machine: ${machine.nproc} × ${machine.cpu}, node ${machine.node}, load ${machine.loadAverage.start.toFixed(1)}; server from ${FROM_SOURCE ? 'sources (tsx)' : 'dist (built)'}; ${await c.stores.clients.count({})} clients; ${config.monitoring.workers} scan workers, batches of ${config.monitoring.batchSize}`);
   const first = await measure(c, 'first scan');
   const repeat = await measure(c, 'repeat scan');
   const alerts = (await c.stores.alerts.list({ status: 'active' }, { limit: 1 })).items.length;

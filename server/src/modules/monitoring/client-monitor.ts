@@ -20,7 +20,7 @@ import { emptyCounts, type ScanCounts } from './scan';
  * between: one transaction for 2,000 clients (some 6,000 alerts and their audit events) would hold the main thread
  * for seconds, and SQLite's writes are synchronous.
  */
-const ALERT_CHUNK = 250;
+const ALERT_CHUNK = 100;
 /** Longest stretch of segment writes before the event loop gets a turn. */
 const SLICE_MS = 15;
 
