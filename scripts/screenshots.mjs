@@ -35,6 +35,8 @@ const PAGES = [
   ['rule-set-detail', '/rule-sets/corporate-credit-policy'],
   ['rule-set-version', '/rule-sets/corporate-credit-policy/versions/1/editor'],
   ['rule-set-tests', '/rule-sets/corporate-credit-policy/versions/1/tests'],
+  ['monitoring', '/monitoring'],
+  ['client-import', '/clients/import'],
 ];
 
 // Views that need data or a click first, shot after PAGES: file name → what to do on the signed-in page.
@@ -82,6 +84,62 @@ const VIEWS = [
     await settle(page);
     await page.locator('#diff-summary').waitFor();
   }],
+  ['client-detail', (page, url) => openFirstClient(page, url)],
+  ['client-ratios', async (page, url) => {
+    await openFirstClient(page, url);
+    await page.evaluate(() => document.getElementById('client-ratios')?.scrollIntoView());
+  }],
+  ['client-run-decision', async (page, url) => {
+    await openFirstClient(page, url);
+    await page.getByRole('button', { name: /Run a decision|运行决策/ }).click();
+    if (process.env.COVENANT_URL) return; // a decision would be logged: show the dialog only
+    await page.getByRole('dialog').getByRole('button', { name: /^(Run|运行)$/ }).click();
+    await page.getByTestId('run-result').waitFor();
+  }],
+  ['alerts-all', async (page, url) => {
+    await page.goto(url + '/alerts?view=all');
+    await settle(page);
+  }],
+  ['alert-detail', (page, url) => openAlert(page, url, 'orange')],
+  ['alert-dismiss-four-eyes', async (page, url) => {
+    await openAlert(page, url, 'red');
+    await page.getByRole('button', { name: /Dismiss…|撤销…/ }).click();
+    await page.locator('#alert-step-comment').fill('Duplicate of a signal already handled at group level.');
+  }],
+  ['client-import-report', async (page, url) => {
+    await page.goto(url + '/clients/import');
+    await settle(page);
+    if (process.env.COVENANT_URL) return; // the import would change the register: show the empty wizard only
+    // Two registered clients again (an update) and one row whose USCC is a character short.
+    const list = await (await page.request.get(url + '/api/v1/clients?limit=2')).json();
+    const profiles = await Promise.all(list.items.map(async (c) => (await (await page.request.get(`${url}/api/v1/clients/${c.id}`)).json()).profile));
+    const bad = { ...profiles[0], uscc: '91350100M000100Y4', name: '福州测试机械制造有限公司' };
+    const body = [profiles[0], bad, profiles[1]].map((p) => JSON.stringify(p)).join('\n') + '\n';
+    await page.getByTestId('import-file').setInputFiles({ name: 'clients-november.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(body) });
+    await page.getByRole('radio', { name: /Skip bad rows|跳过有问题的行/ }).check();
+    await page.getByRole('button', { name: /^(Import|开始导入)$/ }).click();
+    await page.getByRole('table', { name: /Problems by row|按行列出的问题/ }).waitFor();
+  }],
+  ['simulation-setup', async (page, url) => {
+    const { version } = await ruleSetDraft(page, url);
+    await page.goto(`${url}/simulations?ruleSetKey=corporate-credit-policy&candidateVersion=${version}`);
+    await settle(page);
+  }],
+  ['simulation-results', (page, url) => openSimulation(page, url)],
+  // A dialog: the next view opens a page, which closes it.
+  ['simulation-drilldown', async (page, url) => {
+    await openSimulation(page, url);
+    await page.getByRole('button', { name: /^(Explain both decisions|查看)/ }).first().click();
+    await page.getByRole('dialog').getByRole('table').first().waitFor();
+  }],
+  ['simulation-breakdown', async (page, url) => {
+    await openSimulation(page, url);
+    await page.evaluate(() => document.getElementById('sim-breakdown')?.scrollIntoView());
+  }],
+  ['simulation-changes', async (page, url) => {
+    await openSimulation(page, url);
+    await page.evaluate(() => document.getElementById('sim-changes')?.scrollIntoView());
+  }],
 ];
 
 let draft;
@@ -108,6 +166,75 @@ async function ruleSetDraft(page, url) {
   });
   if (!saved.ok()) throw new Error(`saving the screenshot draft failed: ${saved.status()} ${await saved.text()}`);
   return (draft = { version: created.version, pointer });
+}
+
+/** The first client of the register, on its page. */
+async function openFirstClient(page, url) {
+  await page.goto(url + '/clients');
+  await settle(page);
+  await page.locator('tr[data-client-id] a').first().click();
+  await page.locator('#client-profile').waitFor();
+  await settle(page);
+}
+
+/** The newest active alert of a severity, on its page. */
+async function openAlert(page, url, severity) {
+  const list = await (await page.request.get(`${url}/api/v1/alerts?status=active&severity=${severity}&limit=1`)).json();
+  if (!list.items[0]) throw new Error(`no active ${severity} alert to show`);
+  await page.goto(`${url}/alerts/${list.items[0].id}`);
+  await settle(page);
+}
+
+let simulation;
+/**
+ * A simulation over the portfolio of a second draft whose net-leverage thresholds are a turn tighter (refer above 3×
+ * instead of 4×, decline above 5× instead of 6×), so the matrix has moves to show; run once and awaited. Against
+ * COVENANT_URL nothing is written: the newest completed simulation is shown instead.
+ */
+async function openSimulation(page, url) {
+  if (!simulation && process.env.COVENANT_URL) {
+    simulation = (await (await page.request.get(url + '/api/v1/simulations?status=completed&limit=1')).json()).items[0]?.id;
+    if (!simulation) throw new Error('no completed simulation to show');
+  }
+  if (!simulation) {
+    const base = '/api/v1/rule-sets/corporate-credit-policy';
+    const { csrfToken } = await (await page.request.get(url + '/api/v1/auth/me')).json();
+    const created = await (await page.request.post(url + '/api/v1/rule-sets', { headers: { 'x-csrf-token': csrfToken }, data: { key: 'corporate-credit-policy' } })).json();
+    const doc = created.document;
+    for (const rule of doc.rules) {
+      if (rule.name === 'net-leverage-high') rule.conditions.all = [{ ...rule.conditions.all[0], value: 3 }, { ...rule.conditions.all[1], value: 5 }];
+      if (rule.name === 'net-leverage-excessive') rule.conditions.all[0].value = 5;
+    }
+    const saved = await page.request.put(`${url}${base}/versions/${created.version}`, { headers: { 'x-csrf-token': csrfToken, 'if-match': `"${created.revision}"` }, data: doc });
+    if (!saved.ok()) throw new Error(`saving the simulation draft failed: ${saved.status()} ${await saved.text()}`);
+    const version = created.version;
+    const started = await page.request.post(url + '/api/v1/simulations', {
+      headers: { 'x-csrf-token': csrfToken },
+      data: { ruleSetKey: 'corporate-credit-policy', candidate: { version }, baseline: 'active', population: { portfolio: {} } },
+    });
+    if (!started.ok()) throw new Error(`starting the screenshot simulation failed: ${started.status()} ${await started.text()}`);
+    simulation = (await started.json()).id;
+  }
+  await page.goto(`${url}/simulations/${simulation}`);
+  await page.locator('#sim-matrix').waitFor({ timeout: 120_000 });
+  await settle(page);
+}
+
+/**
+ * The throwaway server loads its demo book in the background after start-up and then scans it; wait for that scan
+ * so the client, alert and dashboard shots have data. The admin's relationship-manager code is set to the owner of
+ * a red alert, so the inbox opens on "mine" and the dashboard shows that person's overdue alerts.
+ */
+async function waitForDemoBook(page, url) {
+  for (let i = 0; i < 240; i++) {
+    const scans = await (await page.request.get(url + '/api/v1/monitoring/scans?status=completed&limit=1')).json();
+    if (scans.items?.length) break;
+    await page.waitForTimeout(500);
+  }
+  const red = await (await page.request.get(url + '/api/v1/alerts?status=active&severity=red&limit=1')).json();
+  const me = await (await page.request.get(url + '/api/v1/auth/me')).json();
+  const owner = red.items?.[0]?.owner;
+  if (owner) await page.evaluate(([key, code]) => localStorage.setItem(key, code), [`covenant.ownerCode.${me.user.id}`, owner]);
 }
 
 /** Opens the newest decision of the log (the seeded ones on the throwaway server). */
@@ -147,7 +274,8 @@ async function startServer() {
   const { ensureUiBuilt } = await load('test/e2e/ui-build.ts');
   const { startTestServer } = await load('test/support/test-server.ts');
   await ensureUiBuilt((line) => console.log(`screenshots: ${line}`));
-  return startTestServer({ seedDemo: true });
+  // A small demo book (the test default is none) so the client, alert and simulation shots have data.
+  return startTestServer({ seedDemo: true, env: { COVENANT_DEMO_CLIENTS: '400' } });
 }
 
 async function settle(page) {
@@ -190,7 +318,10 @@ async function main() {
     await page.locator('#login-password').fill(password);
     await page.locator('form button[type="submit"]').click();
     await page.waitForURL((url) => url.pathname === '/');
-    if (!process.env.COVENANT_URL) await seedDecisions(page, server.url);
+    if (!process.env.COVENANT_URL) {
+      await seedDecisions(page, server.url);
+      await waitForDemoBook(page, server.url);
+    }
     for (const [name, path] of PAGES) {
       await page.goto(server.url + path);
       await settle(page);

@@ -10,6 +10,7 @@ import { AwaitingApproval } from '../../features/dashboard/AwaitingApproval';
 import { DecisionsChart } from '../../features/dashboard/DecisionsChart';
 import { RecentActivity } from '../../features/dashboard/RecentActivity';
 import { CHART_DAYS, useDailyDecisions } from '../../features/dashboard/use-daily-decisions';
+import { PortfolioWidgets } from '../../features/portfolio/widgets/PortfolioWidgets';
 
 function DecisionVolume() {
   const { t } = useTranslation();
@@ -44,6 +45,7 @@ export function DashboardPage() {
     <>
       <PageHeader title={t('pages.dashboard.title')} description={t('pages.dashboard.description')} />
       <Box sx={{ display: 'grid', gap: 2.5 }}>
+        <PortfolioWidgets />
         <Section
           id="dash-volume"
           title={t('dashboard.chart.heading', { days: CHART_DAYS })}

@@ -12,16 +12,18 @@ export function ImportReport({ job, onAgain }: { job: ImportJob; onAgain: () => 
   const lang = i18n.language;
   const n = (v: number) => formatCount(v, lang);
   const ok = job.status === 'completed';
-  const nothing = job.mode === 'all-or-nothing' && job.committed === 0;
+  // All-or-nothing with bad rows wrote nothing, by design; any other failure (a broken header, the database) is
+  // explained by the server's message.
+  const refused = !ok && job.mode === 'all-or-nothing' && job.committed === 0 && job.badRows > 0;
   return (
     <Box>
       <Alert severity={!ok ? 'error' : job.badRows ? 'warning' : 'success'} sx={{ mb: 2 }} role="status">
         {ok
           ? t('clients.import.report.done', { committed: n(job.committed), created: n(job.created), updated: n(job.updated) })
-          : nothing
+          : refused
             ? t('clients.import.report.nothing')
             : t('clients.import.report.failed', { committed: n(job.committed) })}
-        {job.message && (
+        {!ok && !refused && job.message && (
           <Typography variant="body2" sx={{ mt: 0.5 }}>
             {job.message}
           </Typography>

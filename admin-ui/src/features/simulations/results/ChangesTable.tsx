@@ -62,22 +62,37 @@ export function ChangesTable({ simulationId, primaryOutput, truncated, onExplain
                   </Typography>
                 </TableCell>
                 <TableCell>
-                  {(Object.entries(r.dims) as [Dimension, string][]).map(([d, v]) => (
-                    <Typography key={d} variant="caption" sx={second}>
-                      {dimensionValueLabel(t, d, v)}
+                  {r.dims.industry && (
+                    <Typography variant="caption" sx={second} title={dimensionValueLabel(t, 'industry', r.dims.industry)}>
+                      {dimensionValueLabel(t, 'industry', r.dims.industry)}
                     </Typography>
-                  ))}
+                  )}
+                  <Typography variant="caption" color="text.secondary" sx={second}>
+                    {(['region', 'size', 'tier'] as Dimension[])
+                      .filter((d) => r.dims[d])
+                      .map((d) => dimensionValueLabel(t, d, r.dims[d]!))
+                      .join(' · ')}
+                  </Typography>
                 </TableCell>
                 <TableCell align="right">{formatAmount(r.exposure, lang)}</TableCell>
                 <TableCell>
-                  {r.changedOutputs.map((o) => (
-                    <Typography key={o} variant="body2" sx={second} title={`${o}: ${shortValue(r.baseline.outputs[o], lang, t)} → ${shortValue(r.candidate.outputs[o], lang, t)}`}>
-                      <Box component="span" sx={{ fontFamily: 'monospace', color: 'text.secondary' }}>
-                        {o}
-                      </Box>{' '}
-                      {show(o, r.baseline.outputs[o])} → <strong>{show(o, r.candidate.outputs[o])}</strong>
-                    </Typography>
-                  ))}
+                  {r.changedOutputs.map((o) => {
+                    const b = r.baseline.outputs[o];
+                    const c = r.candidate.outputs[o];
+                    const moved = Array.isArray(b) || Array.isArray(c) ? listDiff(b, c, lang, t) : (
+                      <>
+                        {show(o, b)} → <strong>{show(o, c)}</strong>
+                      </>
+                    );
+                    return (
+                      <Typography key={o} variant="body2" sx={second} title={`${o}: ${shortValue(b, lang, t)} → ${shortValue(c, lang, t)}`}>
+                        <Box component="span" sx={{ fontFamily: 'monospace', color: 'text.secondary' }}>
+                          {o}
+                        </Box>{' '}
+                        {moved}
+                      </Typography>
+                    );
+                  })}
                 </TableCell>
                 <TableCell>
                   {r.firedOnlyInCandidate.map((n) => (
@@ -110,6 +125,23 @@ export function ChangesTable({ simulationId, primaryOutput, truncated, onExplain
         </Stack>
       )}
     </Box>
+  );
+}
+
+/** A list output's change as what was added and removed ("+ C03 − L01"): the lists themselves are long. */
+function listDiff(b: unknown, c: unknown, lang: string, t: Parameters<typeof outputValueLabel>[0]) {
+  const key = (x: unknown) => (typeof x === 'object' && x && 'code' in x ? String((x as { code: unknown }).code) : outputValueLabel(t, x, lang));
+  const before = new Set((Array.isArray(b) ? b : []).map(key));
+  const after = new Set((Array.isArray(c) ? c : []).map(key));
+  const added = [...after].filter((x) => !before.has(x));
+  const removed = [...before].filter((x) => !after.has(x));
+  return (
+    <>
+      {added.length > 0 && <strong>+ {added.join(', ')}</strong>}
+      {added.length > 0 && removed.length > 0 && ' '}
+      {removed.length > 0 && <span>− {removed.join(', ')}</span>}
+      {added.length === 0 && removed.length === 0 && t('simulations.changes.reordered')}
+    </>
   );
 }
 

@@ -27,7 +27,10 @@ export function SummaryFigures({ results }: { results: SimulationResults }) {
   const lang = i18n.language;
   const s = results.summary;
   const share = s.evaluated ? s.changed / s.evaluated : 0;
-  const pp = (a: number, b: number) => `${b >= a ? '+' : '−'}${new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(Math.abs(b - a) * 100)} pp`;
+  const pp = (a: number, b: number) => {
+    const d = Math.round((b - a) * 1000) / 10;
+    return `${d > 0 ? '+' : d < 0 ? '−' : '±'}${new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(Math.abs(d))} pp`;
+  };
   const arrow = (a: string, b: string) => `${a} → ${b}`;
   return (
     <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr 1fr', lg: 'repeat(5, 1fr)' } }}>
