@@ -12,6 +12,8 @@ export interface BarDatum {
   /** A highlighted share of `value` (overdue alerts, changed records), drawn solid from the left. */
   part?: number;
   colour?: string;
+  /** A second figure after the value, e.g. "CNY 4.3B · 29 %". */
+  detail?: string;
 }
 
 export interface BarListProps {
@@ -38,6 +40,9 @@ export interface BarListProps {
  */
 export function BarList({ caption, hideCaption, labelHeader, valueHeader, partHeader, data, format, formatPart, note, colour = SERIES_COLOURS[0] }: BarListProps) {
   const max = Math.max(0, ...data.map((d) => d.value));
+  // Column widths: a second figure after the value (an amount and a share) needs room of its own.
+  const wide = data.some((d) => d.detail);
+  const widths = wide ? ['30%', '26%', '44%'] : ['38%', partHeader ? '30%' : '43%', '19%'];
   return (
     <Table
       size="small"
@@ -53,9 +58,9 @@ export function BarList({ caption, hideCaption, labelHeader, valueHeader, partHe
       </Box>
       <TableHead>
         <TableRow>
-          <TableCell sx={{ width: '38%' }}>{labelHeader}</TableCell>
-          <TableCell aria-hidden sx={{ width: partHeader ? '30%' : '40%' }} />
-          <TableCell align="right" sx={{ width: '19%' }}>
+          <TableCell sx={{ width: widths[0] }}>{labelHeader}</TableCell>
+          <TableCell aria-hidden sx={{ width: widths[1] }} />
+          <TableCell align="right" sx={{ width: widths[2] }}>
             {valueHeader}
           </TableCell>
           {partHeader && (
@@ -76,15 +81,15 @@ export function BarList({ caption, hideCaption, labelHeader, valueHeader, partHe
                 {d.label}
               </TableCell>
               <TableCell aria-hidden>
-                <Box sx={{ height: 14, width: `${Math.max(width, d.value > 0 ? 1 : 0)}%`, bgcolor: d.part === undefined ? c : `${c}55`, borderRadius: 0.5, overflow: 'hidden' }}>
+                <Box sx={{ height: 14, width: `${Math.max(width, d.value > 0 ? 1 : 0)}%`, bgcolor: d.part === undefined ? c : `${c}70`, borderRadius: 0.5, overflow: 'hidden' }}>
                   {partWidth > 0 && <Box sx={{ height: '100%', width: `${partWidth}%`, bgcolor: c }} />}
                 </Box>
               </TableCell>
               <TableCell align="right" sx={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>
                 {format(d.value)}
-                {note && (
+                {(note || d.detail) && (
                   <Typography component="span" variant="caption" color="text.secondary" sx={{ ml: 0.75 }}>
-                    {note(d)}
+                    {note ? note(d) : d.detail}
                   </Typography>
                 )}
               </TableCell>
