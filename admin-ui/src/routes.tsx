@@ -6,6 +6,7 @@ import GavelIcon from '@mui/icons-material/GavelOutlined';
 import BusinessIcon from '@mui/icons-material/BusinessOutlined';
 import AlertIcon from '@mui/icons-material/NotificationImportantOutlined';
 import ScienceIcon from '@mui/icons-material/ScienceOutlined';
+import MonitoringIcon from '@mui/icons-material/MonitorHeartOutlined';
 import HistoryIcon from '@mui/icons-material/ManageSearchOutlined';
 import PeopleIcon from '@mui/icons-material/PeopleOutlined';
 import KeyIcon from '@mui/icons-material/VpnKeyOutlined';
@@ -47,6 +48,9 @@ export const APP_ROUTES: AppRoute[] = [
   { path: '/decisions', permission: 'decisions:read', labelKey: 'nav.decisions', icon: GavelIcon, Page: DecisionsPage },
   { path: '/clients', permission: 'clients:read', labelKey: 'nav.clients', icon: BusinessIcon, Page: ClientsPage },
   { path: '/alerts', permission: 'alerts:read', labelKey: 'nav.alerts', icon: AlertIcon, Page: AlertsPage },
+  // Scans are what raise alerts, so whoever reads alerts sees them (the server gates GET /monitoring the same way);
+  // starting one needs monitoring:run, which the page checks for its button. The label lives in the monitoring area's i18n.
+  { path: '/monitoring', permission: 'alerts:read', labelKey: 'monitoring.nav', icon: MonitoringIcon, Page: MonitoringPage },
   { path: '/simulations', permission: 'simulations:read', labelKey: 'nav.simulations', icon: ScienceIcon, Page: SimulationsPage },
   { path: '/audit', permission: 'audit:read', labelKey: 'nav.audit', icon: HistoryIcon, Page: AuditPage },
   { path: '/admin/users', permission: 'admin:users', labelKey: 'nav.adminUsers', icon: PeopleIcon, Page: UsersPage, section: 'admin' },
@@ -68,8 +72,6 @@ export const SUB_ROUTES: SubRoute[] = [
   { path: '/clients/:id', permission: 'clients:read', Page: ClientDetailPage },
   { path: '/alerts/:id', permission: 'alerts:read', Page: AlertDetailPage },
   { path: '/simulations/:id', permission: 'simulations:read', Page: SimulationDetailPage },
-  // Reached from the alerts inbox and the dashboard until the navigation gets its own item.
-  { path: '/monitoring', permission: 'alerts:read', Page: MonitoringPage },
   // The version page's tabs (editor, console, tests, diff) are part of the address, so a reload keeps the tab.
   { path: '/rule-sets/:key/versions/:version/:tab?', permission: 'rules:read', Page: VersionPage },
 ];

@@ -45,7 +45,7 @@ describeInBrowser('signing in to the admin UI', () => {
 
     await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
     expect(await page.getByRole('banner').getByText('Covenant').isVisible()).toBe(true);
-    expect(await navLinks(page)).toEqual(['Dashboard', 'Rule sets', 'Decisions', 'Clients', 'Alerts', 'Simulations']);
+    expect(await navLinks(page)).toEqual(['Dashboard', 'Rule sets', 'Decisions', 'Clients', 'Alerts', 'Monitoring', 'Simulations']);
 
     await page.getByRole('link', { name: 'Rule sets' }).click();
     await page.getByRole('heading', { level: 1, name: 'Rule sets' }).waitFor();

@@ -14,7 +14,7 @@ async function navLabels(session: Session): Promise<string[]> {
 
 describe('role-aware navigation', () => {
   it('shows an analyst the working pages but neither audit nor admin', async () => {
-    expect(await navLabels(analystSession)).toEqual(['Dashboard', 'Rule sets', 'Decisions', 'Clients', 'Alerts', 'Simulations']);
+    expect(await navLabels(analystSession)).toEqual(['Dashboard', 'Rule sets', 'Decisions', 'Clients', 'Alerts', 'Monitoring', 'Simulations']);
     expect(screen.queryByText('Admin')).not.toBeInTheDocument();
   });
 
@@ -30,6 +30,7 @@ describe('role-aware navigation', () => {
       'Decisions',
       'Clients',
       'Alerts',
+      'Monitoring',
       'Simulations',
       'Audit',
       'Users',
@@ -37,6 +38,18 @@ describe('role-aware navigation', () => {
     ]);
     const admin = screen.getByRole('list', { name: 'Admin' });
     expect(within(admin).getByRole('link', { name: 'API keys' })).toHaveAttribute('href', '/admin/api-keys');
+  });
+
+  it('links monitoring for anyone who reads alerts', async () => {
+    expect(await navLabels(analystSession)).toContain('Monitoring');
+    // The dashboard has a "Monitoring" link of its own, so look only inside the navigation.
+    const nav = screen.getByRole('navigation', { name: 'Main navigation' });
+    expect(within(nav).getByRole('link', { name: 'Monitoring' })).toHaveAttribute('href', '/monitoring');
+  });
+
+  it('leaves monitoring out without alerts:read', async () => {
+    const noAlerts = { ...analystSession, permissions: analystSession.permissions.filter((p) => p !== 'alerts:read') };
+    expect(await navLabels(noAlerts)).not.toContain('Monitoring');
   });
 
   it('marks the current page', async () => {
