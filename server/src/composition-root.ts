@@ -13,7 +13,7 @@ import { AuthService } from './modules/auth/auth-service';
 import { authRoutes } from './modules/auth/auth-routes';
 import { UserService } from './modules/auth/user-service';
 import { csvColumns } from './modules/clients/client-csv';
-import { ClientImportService } from './modules/clients/client-import-service';
+import { ClientImportService, IMPORT_STALE_AFTER_MS } from './modules/clients/client-import-service';
 import { clientRoutes } from './modules/clients/client-routes';
 import { ClientService } from './modules/clients/client-service';
 import { ActiveRuleSets } from './modules/decisions/active-rule-sets';
@@ -126,6 +126,8 @@ export async function compose(config: Config, log: Logger, clock: Clock = system
     decisionWriter.start();
     await simulations.recoverInterrupted(stores.kind !== 'mongo');
     await scans.recoverInterrupted(stores.kind !== 'mongo');
+    const imports = await clientImports.recoverUnfinished(stores.kind !== 'mongo', IMPORT_STALE_AFTER_MS);
+    if (imports.resumed || imports.failed) log.warn(imports, 'client imports left unfinished by a stopped process: resumed from their spool or marked failed');
   } catch (e) {
     await stores.close();
     throw e;

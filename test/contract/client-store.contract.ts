@@ -346,5 +346,17 @@ export function clientStoreContract(name: string, open: OpenStores): void {
       expect(await s.clients.getImport(job.id)).toEqual(done);
       expect(await s.clients.getImport('imp_nobody')).toBeNull();
     }));
+
+    it('lists the imports still receiving or committing, oldest first', t(async (s) => {
+      const job = (status: ImportJob['status'], at: number): ImportJob => ({
+        id: newId('imp'), mode: 'all-or-nothing', format: 'jsonl', status, createdAt: iso(at), createdBy: alice, finishedAt: null,
+        processed: 0, total: null, valid: 0, committed: 0, created: 0, updated: 0, badRows: 0, errorCount: 0, errors: [], errorsTruncated: false, message: null, updatedAt: iso(at),
+      });
+      const [committing, done, receiving, failed] = [job('committing', 5), job('completed', 1), job('receiving', 2), job('failed', 3)];
+      for (const j of [committing, done, receiving, failed]) await s.clients.saveImport(j);
+      expect(await s.clients.unfinishedImports()).toEqual([receiving, committing]);
+      await s.clients.saveImport({ ...receiving, status: 'failed', finishedAt: iso(6) });
+      expect(await s.clients.unfinishedImports()).toEqual([committing]);
+    }));
   });
 }

@@ -22,10 +22,9 @@ const until = async <T>(read: () => Promise<T>, done: (v: T) => boolean, ms = 15
  * interrupted and resumes to completion, or had finished); the simulation is not left `running` (failed as
  * interrupted, or had finished). Where a job finished before the kill, the test says so in its output.
  */
-// Opt-in (COVENANT_SLOW_FAULTS=1): a demo-seeded server started twice plus the three jobs takes 17–45 s on the loaded
-// 2-core build machine, over the 30-s budget for a file in the default run.
-const maybe = process.env.COVENANT_SLOW_FAULTS ? describe : describe.skip;
-maybe('faults: process killed during an import, a scan and a simulation (opt-in: COVENANT_SLOW_FAULTS=1)', () => {
+// The slowest file of the default run (a demo-seeded server started twice plus the three jobs: 17–45 s on the loaded
+// 2-core build machine); it runs in CI all the same, because nothing else kills a real process mid-import.
+describe('faults: process killed during an import, a scan and a simulation', () => {
   let dataDir: string;
   let srv: ChildServer | undefined;
   beforeAll(() => {
@@ -66,18 +65,19 @@ maybe('faults: process killed during an import, a scan and a simulation (opt-in:
     srv = await startChild(dataDir, port, env);
     analyst = await ApiClient.signedIn(srv.base, 'analyst');
 
-    // Import: every row or none.
+    // Import: finished or failed after the restart (one killed while writing finishes from its spool), never left
+    // receiving or committing; then every row or none.
+    const job = await until(async () => (await analyst.get(`/api/v1/clients/imports/${imp.body.id}`)).body, (v: any) => v.status === 'completed' || v.status === 'failed', 60_000);
+    expect(['completed', 'failed']).toContain(job.status);
     const usccs = new Set(rows.map((r: any) => r.uscc));
     let present = 0;
-    for (const r of rows.slice(0, 50).concat(rows.slice(-50)) as any[]) {
+    const domestic = (rows as any[]).filter((r) => r.uscc);
+    const sample = domestic.slice(0, 50).concat(domestic.slice(-50));
+    for (const r of sample) {
       const found = (await analyst.get(`/api/v1/clients?q=${encodeURIComponent(r.uscc)}&limit=5`)).body.items as any[];
       if (found.some((c) => c.profile?.uscc === r.uscc || c.uscc === r.uscc)) present++;
     }
-    expect([0, 100]).toContain(present);
-    // Known gap (reported, not fixed here: the clients module has no start-up recovery for imports yet): a job
-    // killed while receiving or committing keeps that status after the restart instead of becoming failed.
-    const job = (await analyst.get(`/api/v1/clients/imports/${imp.body.id}`)).body;
-    if (present === 0) expect(job.status).not.toBe('completed');
+    expect(present).toBe(job.status === 'completed' ? sample.length : 0);
     const total = (await analyst.get('/api/v1/clients?limit=1')).body.total;
     if (typeof total === 'number' && typeof clientsBefore.total === 'number') expect([clientsBefore.total, clientsBefore.total + usccs.size]).toContain(total);
 
@@ -99,8 +99,8 @@ maybe('faults: process killed during an import, a scan and a simulation (opt-in:
     if (simAfter.status === 'failed') expect(simAfter.error?.code).toBe('interrupted');
 
     console.log(
-      `at the kill: ${JSON.stringify(states)}; after restart: import ${job.status} (${present ? 'all' : 'no'} rows present), ` +
+      `at the kill: ${JSON.stringify(states)}; after restart: import ${job.status} (${present ? 'all' : 'no'} rows present; ${job.message}), ` +
         `scan ${scanAfterRestart} → ${s.status}, simulation ${simAfter.status}`,
     );
-  }, 90_000);
+  }, 180_000);
 });

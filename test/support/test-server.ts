@@ -16,10 +16,11 @@ export interface TestServer {
 
 /**
  * A real server on a real temporary SQLite file (or memory), listening on a free loopback port. Demo users
- * (password `covenant-demo`) and the rule library are seeded unless `seedDemo: false`.
+ * (password `covenant-demo`) and the rule library are seeded unless `seedDemo: false`. With `dataDir` it opens that
+ * directory (a restart on the same store) and leaves it in place when closed.
  */
-export async function startTestServer(opts: { seedDemo?: boolean; store?: 'sqlite' | 'memory'; config?: Partial<Config>; env?: Record<string, string> } = {}): Promise<TestServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'covenant-test-'));
+export async function startTestServer(opts: { seedDemo?: boolean; store?: 'sqlite' | 'memory'; config?: Partial<Config>; env?: Record<string, string>; dataDir?: string } = {}): Promise<TestServer> {
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'covenant-test-'));
   const config = loadConfig({ NODE_ENV: 'test', COVENANT_DATA_DIR: dataDir, COVENANT_STORE: opts.store ?? 'sqlite', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...opts.env }, {
     port: 0,
     seedDemo: opts.seedDemo ?? true,
@@ -37,7 +38,7 @@ export async function startTestServer(opts: { seedDemo?: boolean; store?: 'sqlit
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await composition.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

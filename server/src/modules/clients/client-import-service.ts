@@ -1,4 +1,5 @@
-import { createReadStream, createWriteStream, mkdirSync, rmSync, type WriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, rmSync, type WriteStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import type { Actor } from '../../shared/actor';
@@ -11,12 +12,18 @@ import { describeKey } from './client-store-support';
 import type { ClientStore } from './client-store';
 import type { CsvColumns } from './client-csv';
 import type { ClientService } from './client-service';
-import { csvLine } from './csv';
+import { spreadsheetLine } from './csv';
 import { csvRows, lines } from './import-rows';
 import { keyOfLine, parseLine, prepareLine, type PreparedRow } from './prepared';
 import type { CheckedRow, RawLine } from './row-check';
 import type { RowChecker } from './row-checker';
 import { type ImportFormat, type ImportJob, type ImportMode, MAX_IMPORT_ROWS, MAX_REPORTED_ERRORS, type RowError } from './import-job';
+
+/**
+ * On a shared store (several instances), an unfinished import whose progress has not been saved for this long has
+ * lost its process. Progress is saved about once a second while rows arrive; the margin covers a slow uploader.
+ */
+export const IMPORT_STALE_AFTER_MS = 5 * 60_000;
 
 /** Rows per group handed to the checker. */
 const GROUP = 256;
@@ -72,13 +79,13 @@ export class ClientImportService {
       processed: 0, total: null, valid: 0, committed: 0, created: 0, updated: 0, badRows: 0, errorCount: 0, errors: [], errorsTruncated: false, message: null,
     };
     this.live.set(job.id, job);
-    await this.store.saveImport(job);
+    await this.save(job);
     let spool: { file: string; out: WriteStream } | null = null;
     let finish: Promise<void> = Promise.resolve();
     try {
       if (mode === 'all-or-nothing') {
         mkdirSync(this.opts.spoolDir, { recursive: true });
-        const file = join(this.opts.spoolDir, `${job.id}.jsonl`);
+        const file = this.spoolFile(job.id);
         spool = { file, out: createWriteStream(file, { encoding: 'utf8' }) };
       }
       await this.read(job, chunks, actor, spool?.out ?? null);
@@ -86,7 +93,11 @@ export class ClientImportService {
       if (job.status === 'failed' || (mode === 'all-or-nothing' && job.errorCount > 0)) {
         this.fail(job, job.message ?? `${job.badRows} row${job.badRows === 1 ? ' has' : 's have'} problems, so nothing was imported (all-or-nothing).`);
       } else if (mode === 'all-or-nothing' && spool) {
+        // The spool is on disk and the job says `committing` before the first row is written: a restart from here
+        // on finishes the import from the spool (recoverUnfinished), so all-or-nothing holds across a crash.
+        await syncFile(spool.file);
         job.status = 'committing';
+        await this.save(job);
         const file = spool.file;
         finish = this.commitSpool(job, file, actor).catch((e) => this.fail(job, `the import stopped while writing: ${(e as Error).message}`));
         spool = null; // commitSpool owns the file now
@@ -96,10 +107,44 @@ export class ClientImportService {
     } finally {
       if (spool) rmSync(spool.file, { force: true });
     }
-    await this.store.saveImport(job);
+    await this.save(job);
     const settled = finish.then(() => this.settle(job));
     this.done.set(job.id, settled);
     return structuredClone(job);
+  }
+
+  /**
+   * At start-up: imports that a stopped process left `receiving` or `committing`. With `allUnfinished` (the
+   * embedded store: one process owns it) every such import is ours; on a shared store only those whose progress
+   * has not been saved for `staleAfterMs` (their process is gone).
+   * - committing, spool file present: every row had been checked; the rest are written from the spool, so an
+   *   all-or-nothing import ends with all its rows (upsert by key: rows written before the stop are written again
+   *   unchanged).
+   * - receiving, or the spool is gone (another machine's disk): failed, saying how many rows were written.
+   */
+  async recoverUnfinished(allUnfinished: boolean, staleAfterMs: number): Promise<{ resumed: number; failed: number }> {
+    const staleBefore = this.clock.now().getTime() - staleAfterMs;
+    let resumed = 0;
+    let failed = 0;
+    for (const job of await this.store.unfinishedImports()) {
+      if (this.live.has(job.id)) continue;
+      if (!allUnfinished && Date.parse(job.updatedAt ?? job.createdAt) > staleBefore) continue;
+      const spool = this.spoolFile(job.id);
+      if (job.status === 'committing' && existsSync(spool)) {
+        this.live.set(job.id, job);
+        const actor = { ...job.createdBy, roles: [], permissions: new Set<string>() };
+        const finish = this.commitSpool(job, spool, actor, job.committed).catch((e) => this.fail(job, `the import stopped while writing: ${(e as Error).message}`));
+        this.done.set(job.id, finish.then(() => this.settle(job)));
+        resumed++;
+        continue;
+      }
+      rmSync(spool, { force: true });
+      const written = job.committed ? `${job.committed} of its rows had been written` : 'none of its rows had been written';
+      this.fail(job, `the server stopped while this import was ${job.status === 'receiving' ? 'reading the file' : 'writing'}: ${written}. Send the file again (clients are matched by USCC, so rows already written are only updated).`);
+      await this.save(job);
+      failed++;
+    }
+    return { resumed, failed };
   }
 
   async get(id: string): Promise<ImportJob> {
@@ -116,9 +161,9 @@ export class ClientImportService {
 
   /** The row problems as CSV: row, field (JSON pointer), code, message. */
   errorsCsv(job: ImportJob): string {
-    let out = csvLine(['row', 'field', 'code', 'message']);
-    for (const e of job.errors) out += csvLine([String(e.row), e.pointer, e.code ?? '', e.message]);
-    if (job.errorsTruncated) out += csvLine(['', '', 'truncated', `only the first ${MAX_REPORTED_ERRORS} of ${job.errorCount} problems are listed`]);
+    let out = spreadsheetLine(['row', 'field', 'code', 'message']);
+    for (const e of job.errors) out += spreadsheetLine([String(e.row), e.pointer, e.code ?? '', e.message]);
+    if (job.errorsTruncated) out += spreadsheetLine(['', '', 'truncated', `only the first ${MAX_REPORTED_ERRORS} of ${job.errorCount} problems are listed`]);
     return out;
   }
 
@@ -152,7 +197,7 @@ export class ClientImportService {
       }
       if (Date.now() - lastSave > this.progressEveryMs) {
         lastSave = Date.now();
-        await this.store.saveImport(job);
+        await this.save(job);
       }
     };
     if (job.format === 'jsonl') await this.readJsonl(chunks, accept);
@@ -215,20 +260,23 @@ export class ClientImportService {
     this.rowChecker = null;
   }
 
-  private async commitSpool(job: ImportJob, file: string, actor: Actor): Promise<void> {
+  /** Writes the spooled rows, batch by batch, skipping the first `skip` (written before a restart). */
+  private async commitSpool(job: ImportJob, file: string, actor: Actor, skip?: number): Promise<void> {
     try {
       let batch: PreparedRow[] = [];
+      let index = 0;
       for await (const line of lines(createReadStream(file, { highWaterMark: 1 << 20 }))) {
-        if (!line) continue;
+        if (!line || index++ < (skip ?? 0)) continue;
         batch.push(parseLine(line));
         if (batch.length >= this.batchSize) {
           await this.commit(job, batch, actor);
-          await this.store.saveImport(job);
+          await this.save(job);
           batch = [];
         }
       }
       if (batch.length) await this.commit(job, batch, actor);
       this.complete(job);
+      if (skip !== undefined) job.message += ` Finished after a restart of the server (${skip} rows had been written before it).`;
     } finally {
       rmSync(file, { force: true });
     }
@@ -266,12 +314,31 @@ export class ClientImportService {
   }
 
   private async settle(job: ImportJob): Promise<void> {
-    await this.store.saveImport(job).catch(() => {});
+    await this.save(job).catch(() => {});
     this.live.delete(job.id);
+  }
+
+  private save(job: ImportJob): Promise<void> {
+    job.updatedAt = this.now();
+    return this.store.saveImport(job);
+  }
+
+  private spoolFile(id: string): string {
+    return join(this.opts.spoolDir, `${id}.jsonl`);
   }
 
   private now(): string {
     return this.clock.now().toISOString();
+  }
+}
+
+/** The spool must outlive a crash of the machine, not only of the process, once the job says `committing`. */
+async function syncFile(file: string): Promise<void> {
+  const fh = await open(file, 'r+');
+  try {
+    await fh.sync();
+  } finally {
+    await fh.close();
   }
 }
 

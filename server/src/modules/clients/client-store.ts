@@ -109,6 +109,8 @@ export interface ClientStore {
   /** Import jobs: the latest state of each (progress and report), written by the import as it goes. */
   saveImport(job: ImportJob): Promise<void>;
   getImport(id: string): Promise<ImportJob | null>;
+  /** Imports still `receiving` or `committing` (at start-up, those a stopped process left behind), oldest first. */
+  unfinishedImports(): Promise<ImportJob[]>;
 }
 
 export const MAX_SCAN = 5000;

@@ -49,6 +49,8 @@ export interface ImportJob {
   errors: RowError[];
   errorsTruncated: boolean;
   message: string | null;
+  /** When this state was saved: an unfinished import whose last save is old has lost the process running it. */
+  updatedAt?: string;
 }
 
 /** Cap on stored problems per import: a file of 100,000 bad rows still gets a report of bounded size. */

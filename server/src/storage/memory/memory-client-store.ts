@@ -142,6 +142,11 @@ export class MemoryClientStore implements ClientStore {
     return j ? clone(j) : null;
   }
 
+  async unfinishedImports() {
+    const open = [...this.imports.values()].filter((j) => j.status === 'receiving' || j.status === 'committing');
+    return open.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id)).map(clone);
+  }
+
   private sortedIds(): string[] {
     return [...this.clients.keys()].sort();
   }

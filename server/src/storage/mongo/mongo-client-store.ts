@@ -200,6 +200,11 @@ export class MongoClientStore implements ClientStore {
     return d ? strip<ImportJob>(d) : null;
   }
 
+  async unfinishedImports(): Promise<ImportJob[]> {
+    const docs = await this.imports.find({ status: { $in: ['receiving', 'committing'] } }).sort({ createdAt: 1, id: 1 }).lean();
+    return docs.map((d) => strip<ImportJob>(d));
+  }
+
   /** The stored head (everything but the profile), if its revision is the expected one. */
   private async check(id: string, expectedRevision: number, session: ClientSession): Promise<Omit<ClientDoc, 'profile'>> {
     const cur = await this.clients.findOne({ id: str(id, 'id') }, { profile: 0 }, { session }).lean();

@@ -43,7 +43,7 @@ const GROUPS: { name: keyof ClientAggregates; column: string }[] = [
  */
 export class SqliteClientStore implements ClientStore {
   private readonly q: Record<
-    'head' | 'headByKey' | 'doc' | 'idByKey' | 'insert' | 'update' | 'remove' | 'removeHistory' | 'setSegments' | 'addHistory' | 'scan' | 'saveImport' | 'getImport',
+    'head' | 'headByKey' | 'doc' | 'idByKey' | 'insert' | 'update' | 'remove' | 'removeHistory' | 'setSegments' | 'addHistory' | 'scan' | 'saveImport' | 'getImport' | 'unfinishedImports',
     Statement
   >;
   private readonly statements = new Map<string, Statement>();
@@ -75,6 +75,7 @@ export class SqliteClientStore implements ClientStore {
       scan: db.prepare('SELECT doc, segments FROM clients WHERE id > ? ORDER BY id LIMIT ?'),
       saveImport: db.prepare('INSERT INTO client_imports (id, created_at, doc) VALUES (@id, @created_at, @doc) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc'),
       getImport: db.prepare('SELECT doc FROM client_imports WHERE id = ?').pluck(),
+      unfinishedImports: db.prepare("SELECT doc FROM client_imports WHERE json_extract(doc, '$.status') IN ('receiving', 'committing') ORDER BY created_at, id").pluck(),
     };
   }
 
@@ -232,6 +233,10 @@ export class SqliteClientStore implements ClientStore {
   async getImport(id: string): Promise<ImportJob | null> {
     const doc = this.q.getImport.get(id) as string | undefined;
     return doc ? (JSON.parse(doc) as ImportJob) : null;
+  }
+
+  async unfinishedImports(): Promise<ImportJob[]> {
+    return (this.q.unfinishedImports.all() as string[]).map((doc) => JSON.parse(doc) as ImportJob);
   }
 
   private check(id: string, expectedRevision: number): Head {
