@@ -124,3 +124,13 @@ export function csvField(v: string): string {
 export function csvLine(fields: string[]): string {
   return fields.map(csvField).join(',') + '\r\n';
 }
+
+/**
+ * A line of a report meant for a spreadsheet program: a cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage
+ * return is read as a formula there (CSV injection, OWASP), and report messages quote what a file held. Such a cell
+ * gets a leading apostrophe, which spreadsheets show as text; plain numbers (`-12.5`) are left alone. Not for data
+ * files meant to be imported again (the portfolio CSV): those must round-trip unchanged.
+ */
+export function spreadsheetLine(fields: string[]): string {
+  return csvLine(fields.map((v) => (/^[=+\-@\t\r]/.test(v) && !/^[-+]?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(v) ? `'${v}` : v)));
+}
