@@ -5,6 +5,11 @@
  * valid case only.
  */
 
+import type { RuleTrace } from '../../../components/explanation/trace-types';
+
+// The trace has one definition, beside the explanation tree that draws it.
+export type { RuleTrace, TraceLeaf, TraceNode } from '../../../components/explanation/trace-types';
+
 export type Family = 'credit-policy' | 'segmentation' | 'warning';
 export type I18nText = { zh: string; en: string };
 export type TextOrI18n = string | Partial<I18nText>;
@@ -177,31 +182,6 @@ export interface FiredRule {
   name: string;
   priority: number;
   event: RuleEvent;
-}
-
-export type TraceNode =
-  | { type: 'all' | 'any'; result: boolean; conditions: TraceNode[] }
-  | { type: 'not'; result: boolean; condition: TraceNode }
-  | { type: 'condition'; name: string; result: boolean; condition: TraceNode }
-  | TraceLeaf;
-
-export interface TraceLeaf {
-  type: 'fact';
-  fact: string;
-  path?: string;
-  operator: string;
-  factValue?: unknown;
-  factMissing?: true;
-  value: unknown;
-  valueRef?: { fact: string; path?: string };
-  result: boolean;
-}
-
-export interface RuleTrace {
-  name: string;
-  priority: number;
-  fired: boolean;
-  conditions: TraceNode;
 }
 
 export interface EvaluationResult {

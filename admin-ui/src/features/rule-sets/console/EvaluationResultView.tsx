@@ -1,10 +1,12 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Box, Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { ExplanationTree } from '../../../components/explanation/ExplanationTree';
 import type { EvaluationResult, OutputSpec } from '../api/types';
 import { pick, toLabel, type FactInfo } from '../model/fact-catalog';
 import { reasonText } from '../model/test-differences';
+import { ruleSetPresenter } from '../model/trace-presenter';
 import { formatValue } from '../model/units';
-import { TraceTree } from './TraceTree';
 
 function outputValue(value: unknown, spec: OutputSpec | undefined, language: string, t: ReturnType<typeof useTranslation>['t']): string {
   if (Array.isArray(value) && value.some((v) => typeof v === 'object' && v !== null)) return value.map((v) => reasonText(v, language)).join('; ') || '—';
@@ -32,6 +34,7 @@ export function EvaluationResultView({
 }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
+  const present = useMemo(() => ruleSetPresenter(facts, t, lang), [facts, t, lang]);
   const names = [...new Set([...Object.keys(outputs ?? {}), ...Object.keys(result.outputs)])];
   return (
     <Stack spacing={2.5}>
@@ -109,7 +112,7 @@ export function EvaluationResultView({
           <Typography variant="h6" component="h3" id="run-trace" sx={{ mb: 1 }}>
             {t('ruleSets.console.explanation')}
           </Typography>
-          <TraceTree trace={result.trace} facts={facts} />
+          <ExplanationTree trace={result.trace} present={present} />
         </Box>
       )}
     </Stack>
