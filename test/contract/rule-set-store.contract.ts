@@ -134,6 +134,17 @@ export function ruleSetStoreContract(name: string, open: OpenStores): void {
         expect((await allEvents(s)).map((e) => e.action).sort()).toEqual(['rule-set.activated', 'rule-set.activated', 'rule-set.retired']);
       }));
 
+      it('counts retiring the active version without a successor as a change of what decides; other moves do not count', t(async (s) => {
+        const v1 = await versionIn(s, 'k', 'approved');
+        const a1 = await s.ruleSets.activateVersion(advance(v1, 'active'), { revision: v1.revision, statuses: ['approved'] }, null, []);
+        const d = await versionIn(s, 'k', 'draft');
+        await s.ruleSets.replaceVersion(advance(d, 'in_review'), { revision: d.revision, statuses: ['draft'] }, []);
+        expect(await s.ruleSets.activationSequence()).toBe(1);
+        await s.ruleSets.replaceVersion(advance(a1, 'retired'), { revision: a1.revision, statuses: ['active'] }, [versionEvent(a1, 'rule-set.retired')]);
+        expect(await s.ruleSets.getActive('k')).toBeNull();
+        expect(await s.ruleSets.activationSequence()).toBe(2);
+      }));
+
       it('refuses (RevisionConflictError) when another version became active since the caller looked', t(async (s) => {
         const v1 = await versionIn(s, 'k', 'approved');
         const v2 = await versionIn(s, 'k', 'approved');

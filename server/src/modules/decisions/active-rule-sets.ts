@@ -7,8 +7,8 @@ export interface RegistrySettings {
   /** How often the activation sequence is read (an activation elsewhere arrives within about this long). */
   pollIntervalMs: number;
   /**
-   * Every this many polls the active list is re-read even when the sequence did not move: retiring an active
-   * version without a successor does not bump the sequence, and this is how other instances learn of it.
+   * Every this many polls the active list is re-read even when the sequence did not move: a safety net (activations
+   * and retirements of active versions bump the sequence, so they arrive by the ordinary poll).
    */
   fullReloadEvery: number;
 }
@@ -61,12 +61,20 @@ export class ActiveRuleSets {
     await this.reload();
   }
 
-  /** An activation in this process: swap at once, before the activation's HTTP answer leaves. */
+  /**
+   * An activation in this process: swap at once, before the activation's HTTP answer leaves. A version that is no
+   * longer active (retired without a successor) is dropped if it is the one held, so its key stops deciding.
+   */
   install(v: RuleSetVersion): void {
-    if (v.status !== 'active') return;
+    if (v.status !== 'active' && this.entries.get(v.key)?.ref.version !== v.version && this.broken.get(v.key)?.version !== v.version) return;
     this.generation++;
     this.installedAt.set(v.key, this.generation);
-    this.apply(v);
+    if (v.status === 'active') this.apply(v);
+    else {
+      this.log.info({ key: v.key, version: v.version }, 'active rule sets: no active version any more');
+      this.entries.delete(v.key);
+      this.broken.delete(v.key);
+    }
   }
 
   start(): void {

@@ -16,7 +16,7 @@ export interface TransitionInput {
   expectedRevision?: number;
 }
 
-/** Listens for activations in this process, so the decision service can swap compiled rule sets at once. */
+/** Listens for activations in this process (and for the active version retired without a successor), so the decision service can swap compiled rule sets at once. */
 export type ActivationListener = (active: RuleSetVersion) => void;
 
 /**
@@ -172,6 +172,8 @@ export class RuleSetService {
     const saved = await this.store.replaceVersion(next, { revision: input.expectedRevision ?? cur.revision, statuses: t.from }, [
       auditEvent(actor, `rule-set.${pastTense(name)}`, entity(key, version), { before: light(cur), after: light(next), comment: input.comment }, now),
     ]);
+    // The active version retired without a successor: this process stops deciding with it at once.
+    if (cur.status === 'active') for (const l of this.listeners) l(saved);
     return saved;
   }
 

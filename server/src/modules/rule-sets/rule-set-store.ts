@@ -20,6 +20,8 @@ export interface Expectation {
  * - `activateVersion` sets `next` (status active) and, in the same transaction, `retire` (the previously active
  *   version, now retired) — both compare-and-set — and increments the activation sequence; at most one version
  *   per key is ever active, even when two activations race (the loser gets RevisionConflictError);
+ * - `replaceVersion` that takes the active version out of `active` (retiring it without a successor) increments the
+ *   activation sequence in the same transaction, so other instances stop deciding with it;
  * - every method that takes `audit` appends those events in the same transaction as the change, or not at all;
  * - reads return copies: mutating a returned object never changes the store.
  */
@@ -40,6 +42,6 @@ export interface RuleSetStore {
   listCurrent(): Promise<RuleSetVersion[]>;
   getActive(key: string): Promise<RuleSetVersion | null>;
   listActive(): Promise<RuleSetVersion[]>;
-  /** Grows by one on every activation anywhere; instances poll it to reload compiled rule sets. */
+  /** Grows by one on every activation, and every retirement of an active version, anywhere; instances poll it. */
   activationSequence(): Promise<number>;
 }

@@ -37,8 +37,9 @@ export class MemoryRuleSetStore implements RuleSetStore {
   }
 
   async replaceVersion(next: RuleSetVersion, expect: Expectation, audit: AuditEvent[]) {
-    this.check(next.key, next.version, expect);
+    const cur = this.check(next.key, next.version, expect);
     this.assertNoOtherActive(next);
+    if (cur.status === 'active' && next.status !== 'active') this.sequence++;
     this.versions.set(this.id(next.key, next.version), clone(next));
     this.audit.appendSync(audit);
     return clone(next);

@@ -1,7 +1,7 @@
 import type { ClientSession } from 'mongodb';
 import type { Connection } from 'mongoose';
 import type { AuditEvent } from '../../modules/audit/audit';
-import type { RuleSetVersion } from '../../modules/rule-sets/rule-set';
+import type { RuleSetVersion, Status } from '../../modules/rule-sets/rule-set';
 import type { Expectation, RuleSetStore } from '../../modules/rule-sets/rule-set-store';
 import { ConflictError, NotFoundError, RevisionConflictError } from '../../shared/errors';
 import { ACTIVATION_COUNTER, type CounterModel } from './counter-model';
@@ -55,9 +55,11 @@ export class MongoRuleSetStore implements RuleSetStore {
   async replaceVersion(next: RuleSetVersion, expect: Expectation, audit: AuditEvent[]): Promise<RuleSetVersion> {
     try {
       return await this.conn.transaction(async (session) => {
-        await this.check(next.key, next.version, expect, session);
+        const was = await this.check(next.key, next.version, expect, session);
         await this.assertNoOtherActive(next, session);
         await this.write(next, expect.revision, session);
+        // Retiring the active version without a successor is a change of what decides: other instances must hear.
+        if (was === 'active' && next.status !== 'active') await this.counters.updateOne({ _id: ACTIVATION_COUNTER }, { $inc: { seq: 1 } }, { upsert: true, session });
         await this.audit.appendIn(session, audit);
         return plain(next);
       }, TRANSACTION_OPTIONS);
@@ -143,7 +145,8 @@ export class MongoRuleSetStore implements RuleSetStore {
     return doc?.seq ?? 0;
   }
 
-  private async check(key: string, version: number, expect: Expectation, session: ClientSession): Promise<void> {
+  /** Compare-and-set precondition; returns the stored status. */
+  private async check(key: string, version: number, expect: Expectation, session: ClientSession): Promise<Status> {
     const cur = await this.versions
       .findOne({ key: str(key, 'key'), version: int(version, 'version') }, { status: 1, revision: 1 }, { session })
       .lean();
@@ -151,6 +154,7 @@ export class MongoRuleSetStore implements RuleSetStore {
     if (cur.revision !== expect.revision) throw new RevisionConflictError(`${key} version ${version}`, expect.revision, cur.revision);
     if (!expect.statuses.includes(cur.status))
       throw new ConflictError('invalid_state', `${key} version ${version} is ${cur.status}.`, { status: cur.status });
+    return cur.status;
   }
 
   /** Replaces the version if it still has `expectedRevision` (already checked; the filter makes the write safe too). */

@@ -58,9 +58,11 @@ export class SqliteRuleSetStore implements RuleSetStore {
 
   async replaceVersion(next: RuleSetVersion, expect: Expectation, audit: AuditEvent[]): Promise<RuleSetVersion> {
     return immediate(this.db, () => {
-      this.check(next.key, next.version, expect);
+      const cur = this.check(next.key, next.version, expect);
       this.assertNoOtherActive(next);
       this.write(next);
+      // Retiring the active version without a successor is a change of what decides: other instances must hear.
+      if (cur.status === 'active' && next.status !== 'active') this.q.bump.run();
       this.audit.appendSync(audit);
       return parse(JSON.stringify(next));
     });
