@@ -2,7 +2,8 @@
  * HTTP benchmark of the decision endpoint (issue 5), loopback only, bounded in time.
  *
  *   npm run bench:http                          3 runs × 10 s per configuration, medians (about 2½ minutes)
- *   npm run bench:http -- --seconds 5 --runs 1  a quick look (--no-memory skips the in-memory reference row)
+ *   npm run bench:http -- --seconds 5 --runs 1  a quick look (--no-memory skips the in-memory reference row;
+ *                                               --profile DIR writes the real server's CPU profile to DIR)
  *
  * (a) a bare Express 5 endpoint — same body parser and limit, same request bodies, answering the same JSON our
  *     decision endpoint answers — against (b) POST /api/v1/decisions/:key on the real server (server/src/main.ts)
@@ -81,9 +82,12 @@ async function freePort(): Promise<number> {
   });
 }
 
-function child(args: string[], env: Record<string, string> = {}): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+function child(args: string[], env: Record<string, string> = {}, nodeFlags: string[] = []): ChildProcess {
+  return spawn(process.execPath, [...nodeFlags, '--import', 'tsx', ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
 }
+
+/** `--profile DIR`: the real server writes a V8 CPU profile there when it stops (open it in Chrome's DevTools). */
+const profileDir = argv.includes('--profile') ? resolve(argv[argv.indexOf('--profile') + 1]) : null;
 
 async function waitFor(url: string, proc: ChildProcess, ms = 60_000): Promise<void> {
   const until = Date.now() + ms;
@@ -175,7 +179,7 @@ async function main() {
         PORT: String(port), HOST: '127.0.0.1', COVENANT_DATA_DIR: join(dataDir, store), COVENANT_STORE: store, COVENANT_SEED_DEMO: 'false',
         COVENANT_ADMIN_PASSWORD: ADMIN_PASSWORD, COVENANT_SERVE_UI: 'false', COVENANT_API_KEY_RATE: '1000000', COVENANT_BODY_LIMIT: BODY_LIMIT,
         NODE_ENV: 'development', LOG_LEVEL: 'warn',
-      });
+      }, profileDir && store === 'sqlite' ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []);
       procs.push(proc);
       await waitFor(`${url}/healthz`, proc);
       return { url, proc, secret: await provision(url, { adminPassword: ADMIN_PASSWORD, staffPassword: STAFF_PASSWORD, document: doc }) };
