@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Box, Button, Chip, List, ListItem, Paper, Stack, Typography } from '@mui/material';
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
 import ChevronRightIcon from '@mui/icons-material/ChevronRight';
-import { actorText, formatDateTime } from '../decisions/model/format';
+import { actorText } from '../../components/format/actor-text';
+import { formatDateTime } from '../../components/format/date-time';
 import { ChangeView } from './ChangeView';
 import type { AuditEvent } from './types';
 

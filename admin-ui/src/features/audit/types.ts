@@ -1,4 +1,4 @@
-import type { ActorRef } from '../decisions/api/types';
+import type { ActorRef } from '../../api/actor';
 
 /** One audit event as GET /api/v1/audit returns it (server/src/modules/audit/audit.ts). */
 export interface AuditEvent {

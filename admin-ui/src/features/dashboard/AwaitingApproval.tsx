@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router-dom';
 import { Link, List, ListItem, Typography } from '@mui/material';
 import { ErrorState, LoadingState } from '../../components/PageState';
-import { actorText, formatDateTime } from '../decisions/model/format';
+import { actorText } from '../../components/format/actor-text';
+import { formatDateTime } from '../../components/format/date-time';
 import { useAwaitingApproval } from './use-awaiting-approval';
 
 /** Rule-set versions in review that the signed-in approver may approve (not their own). */

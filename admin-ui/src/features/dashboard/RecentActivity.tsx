@@ -5,8 +5,9 @@ import { useApiResource } from '../../api/use-api-resource';
 import { ErrorState, LoadingState } from '../../components/PageState';
 import { actionText } from '../audit/AuditEventList';
 import type { AuditEvent } from '../audit/types';
-import { actorText, formatDateTime } from '../decisions/model/format';
-import type { Page } from '../decisions/api/types';
+import { actorText } from '../../components/format/actor-text';
+import { formatDateTime } from '../../components/format/date-time';
+import type { Page } from '../../api/page';
 
 /** The latest audit events, each linking to its entity's trail on the audit page. */
 export function RecentActivity() {

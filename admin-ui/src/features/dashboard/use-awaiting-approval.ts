@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { http } from '../../api/http';
-import type { ActorRef } from '../decisions/api/types';
+import type { ActorRef } from '../../api/actor';
 
 interface Summary {
   key: string;

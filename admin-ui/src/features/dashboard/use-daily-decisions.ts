@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { http } from '../../api/http';
-import type { DecisionRecord, Page } from '../decisions/api/types';
+import type { DecisionRecord } from '../decisions/api/types';
+import type { Page } from '../../api/page';
 import { dailyCounts, lastDays, type DailySeries } from './daily-counts';
 
 export const CHART_DAYS = 14;

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router-dom';
 import { Chip, Link, Paper, Table, TableBody, TableCell, TableContainer, TableHead, TableRow } from '@mui/material';
 import { formatCount } from '../../components/charts/format';
-import { formatDateTime } from '../decisions/model/format';
+import { formatDateTime } from '../../components/format/date-time';
 import type { Scan } from './api/types';
 
 /** Past scans, newest first; each opens in the panel above. */

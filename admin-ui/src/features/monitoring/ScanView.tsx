@@ -5,7 +5,8 @@ import { BarList } from '../../components/charts/BarList';
 import { SEVERITY_COLOURS } from '../../components/charts/colours';
 import { formatCount } from '../../components/charts/format';
 import { Facts } from '../decisions/detail/Section';
-import { actorText, formatDateTime } from '../decisions/model/format';
+import { actorText } from '../../components/format/actor-text';
+import { formatDateTime } from '../../components/format/date-time';
 import { severityLabel } from '../portfolio/model/labels';
 import { SCAN_UNFINISHED, type Scan } from './api/types';
 

@@ -16,7 +16,8 @@ import { AlertStatusChip } from '../../features/alerts/list/AlertStatusChip';
 import { SlaCountdown } from '../../features/alerts/list/SlaCountdown';
 import { useNow } from '../../features/alerts/model/use-now';
 import { Facts, Section } from '../../features/decisions/detail/Section';
-import { actorText, formatDateTime } from '../../features/decisions/model/format';
+import { actorText } from '../../components/format/actor-text';
+import { formatDateTime } from '../../components/format/date-time';
 import { SeverityChip } from '../../features/portfolio/chips/SeverityChip';
 
 /** One alert: what fired, for whom, by when; the next step; the notes. */

@@ -1,6 +1,6 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link as RouterLink, useSearchParams } from 'react-router-dom';
+import { Link as RouterLink } from 'react-router-dom';
 import { Alert as MuiAlert, Button, CircularProgress, Paper, Stack, Tab, Tabs, Typography } from '@mui/material';
 import InboxIcon from '@mui/icons-material/NotificationsNoneOutlined';
 import MonitoringIcon from '@mui/icons-material/MonitorHeartOutlined';
@@ -8,6 +8,7 @@ import { problemMessage } from '../../api/problem-message';
 import { useSession } from '../../auth/session-context';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '../../components/PageState';
+import { useUrlFilters } from '../../components/filters/use-url-filters';
 import { acknowledgeMany, useAlertList } from '../../features/alerts/api/alert-hooks';
 import type { BulkResult } from '../../features/alerts/api/types';
 import { AlertFilterBar } from '../../features/alerts/list/AlertFilterBar';
@@ -24,9 +25,7 @@ export function AlertsPage() {
   const userId = session.status === 'signed-in' ? session.session.user.id : null;
   const [myCode, setMyCode] = useMyOwnerCode(userId);
   const [editingCode, setEditingCode] = useState(false);
-  const [search, setSearch] = useSearchParams();
-  const key = search.toString();
-  const filters = useMemo(() => alertFiltersFromSearch(search), [key]);
+  const { filters, apply: applyFilters } = useUrlFilters(alertFiltersFromSearch, searchFromAlertFilters);
   const path = alertListPath(filters, myCode);
   const { state, loadMore, reload } = useAlertList(path);
   const now = useNow();
@@ -35,8 +34,8 @@ export function AlertsPage() {
   const writer = can('alerts:write');
 
   const apply = (next: AlertFilters) => {
-    setSelected(new Set());
-    setSearch(searchFromAlertFilters(next));
+    setSelected(new Set()); // a selection made under other filters may hold rows no longer shown
+    applyFilters(next);
   };
   const toggle = (id: string) =>
     setSelected((s) => {

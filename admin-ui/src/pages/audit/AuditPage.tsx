@@ -1,27 +1,22 @@
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router-dom';
 import { Alert, Button, Paper, Stack, Typography } from '@mui/material';
 import HistoryIcon from '@mui/icons-material/ManageSearchOutlined';
 import { problemMessage } from '../../api/problem-message';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '../../components/PageState';
+import { useUrlFilters } from '../../components/filters/use-url-filters';
 import { AuditEventList } from '../../features/audit/AuditEventList';
 import { AuditFilterBar } from '../../features/audit/AuditFilterBar';
-import { auditFiltersFromSearch, auditListPath, EMPTY_AUDIT_FILTERS, searchFromAuditFilters, type AuditFilters } from '../../features/audit/audit-filters';
+import { auditFiltersFromSearch, auditListPath, EMPTY_AUDIT_FILTERS, searchFromAuditFilters } from '../../features/audit/audit-filters';
 import type { AuditEvent } from '../../features/audit/types';
-import { useCursorPages } from '../../features/decisions/api/use-cursor-pages';
+import { useCursorPages } from '../../api/use-cursor-pages';
 
 /** The audit trail: who changed what and when, before → after; filters in the address, "load more" by cursor. */
 export function AuditPage() {
   const { t } = useTranslation();
-  const [search, setSearch] = useSearchParams();
-  const key = search.toString();
-  // Keyed on the query string: the URLSearchParams object is new on every render.
-  const filters = useMemo(() => auditFiltersFromSearch(search), [key]);
+  const { filters, apply, query } = useUrlFilters(auditFiltersFromSearch, searchFromAuditFilters);
   const { state, loadMore, reload } = useCursorPages<AuditEvent>(auditListPath(filters));
-  const apply = (f: AuditFilters) => setSearch(searchFromAuditFilters(f));
-  const filtered = key !== '';
+  const filtered = query !== '';
   return (
     <>
       <PageHeader title={t('pages.audit.title')} description={t('pages.audit.description')} />

@@ -1,6 +1,5 @@
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link as RouterLink, useSearchParams } from 'react-router-dom';
+import { Link as RouterLink } from 'react-router-dom';
 import { Alert, Button, CircularProgress, Paper, Stack, Typography } from '@mui/material';
 import BusinessIcon from '@mui/icons-material/BusinessOutlined';
 import UploadIcon from '@mui/icons-material/UploadFileOutlined';
@@ -8,23 +7,20 @@ import { problemMessage } from '../../api/problem-message';
 import { useSession } from '../../auth/session-context';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '../../components/PageState';
+import { useUrlFilters } from '../../components/filters/use-url-filters';
 import { useClientAggregates, useClientList } from '../../features/clients/api/client-hooks';
 import { ClientFilterBar } from '../../features/clients/list/ClientFilterBar';
 import { ClientTable } from '../../features/clients/list/ClientTable';
-import { activeClientFilterCount, clientFiltersFromSearch, EMPTY_CLIENT_FILTERS, searchFromClientFilters, type ClientFilters } from '../../features/clients/model/client-filters';
+import { activeClientFilterCount, clientFiltersFromSearch, EMPTY_CLIENT_FILTERS, searchFromClientFilters } from '../../features/clients/model/client-filters';
 
 /** The client register: search by name or USCC, filters in the address, pages by cursor. */
 export function ClientsPage() {
   const { t } = useTranslation();
   const { can } = useSession();
-  const [search, setSearch] = useSearchParams();
-  const key = search.toString();
-  // Keyed on the query string: the URLSearchParams object is new on every render, its value is what matters.
-  const filters = useMemo(() => clientFiltersFromSearch(search), [key]);
+  const { filters, apply } = useUrlFilters(clientFiltersFromSearch, searchFromClientFilters);
   const { state, loadMore, reload } = useClientList(filters);
   const aggregates = useClientAggregates();
   const tiers = aggregates.status === 'ready' ? aggregates.data.byTier.map((b) => b.key).filter((k): k is string => k !== null) : [];
-  const apply = (next: ClientFilters) => setSearch(searchFromClientFilters(next));
   const filtered = activeClientFilterCount(filters) > 0;
 
   return (

@@ -15,7 +15,10 @@ import { ReplayPanel } from '../../features/decisions/detail/ReplayPanel';
 import { Facts, Section } from '../../features/decisions/detail/Section';
 import { ValuesTable } from '../../features/decisions/detail/ValuesTable';
 import { catalogPresenter } from '../../features/decisions/model/fact-presenter';
-import { actorKindText, actorText, formatDateTime, latencyText, outputText } from '../../features/decisions/model/format';
+import { actorKindText, actorText } from '../../components/format/actor-text';
+import { formatDateTime } from '../../components/format/date-time';
+import { latencyText } from '../../features/decisions/model/format';
+import { outputText } from '../../components/format/reason-text';
 import { OutcomeChip } from '../../features/decisions/table/OutcomeChip';
 
 /** One logged decision: what was asked, what came out, why, and whether it replays the same today. */

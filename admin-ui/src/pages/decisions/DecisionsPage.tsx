@@ -1,25 +1,21 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router-dom';
 import { Alert, Button, CircularProgress, Paper, Stack, Typography } from '@mui/material';
 import GavelIcon from '@mui/icons-material/GavelOutlined';
 import { problemMessage } from '../../api/problem-message';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '../../components/PageState';
+import { useUrlFilters } from '../../components/filters/use-url-filters';
 import { useDecisionLog } from '../../features/decisions/api/decision-hooks';
 import { DecisionFilterBar } from '../../features/decisions/filters/DecisionFilterBar';
-import { activeFilterCount, EMPTY_FILTERS, filtersFromSearch, searchFromFilters, type DecisionFilters } from '../../features/decisions/model/decision-filters';
+import { activeFilterCount, EMPTY_FILTERS, filtersFromSearch, searchFromFilters } from '../../features/decisions/model/decision-filters';
 import { DecisionTable } from '../../features/decisions/table/DecisionTable';
 
 /** The decision log: filters kept in the address, pages fetched by cursor, rows windowed. */
 export function DecisionsPage() {
   const { t } = useTranslation();
-  const [search, setSearch] = useSearchParams();
-  const key = search.toString();
-  // Keyed on the query string: the URLSearchParams object is new on every render, its value is what matters.
-  const filters = useMemo(() => filtersFromSearch(search), [key]);
+  const { filters, apply } = useUrlFilters(filtersFromSearch, searchFromFilters);
   const { state, loadMore, reload } = useDecisionLog(filters);
-  const apply = (next: DecisionFilters) => setSearch(searchFromFilters(next));
   const filtered = activeFilterCount(filters) > 0;
   const seenOutcomes = useMemo(
     () => (state.status === 'ready' ? [...new Set(state.items.map((d) => d.outcome).filter((o): o is string => o !== null))].slice(0, 20) : []),

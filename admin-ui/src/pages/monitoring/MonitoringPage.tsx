@@ -10,7 +10,7 @@ import { useSession } from '../../auth/session-context';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '../../components/PageState';
 import { Facts, Section } from '../../features/decisions/detail/Section';
-import { formatDateTime } from '../../features/decisions/model/format';
+import { formatDateTime } from '../../components/format/date-time';
 import { resumeScan, startScan, useMonitoringStatus, useScan, useScans } from '../../features/monitoring/api/monitoring-hooks';
 import { ScanTable } from '../../features/monitoring/ScanTable';
 import { ScanView } from '../../features/monitoring/ScanView';

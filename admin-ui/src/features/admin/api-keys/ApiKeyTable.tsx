@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Box, Button, Chip, Paper, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
-import { actorText, formatDateTime } from '../../decisions/model/format';
+import { actorText } from '../../../components/format/actor-text';
+import { formatDateTime } from '../../../components/format/date-time';
 import type { ApiKey } from '../api/types';
 
 /** API keys, active ones first; the prefix (`cov_<prefix>_…`) tells keys apart without revealing them. */

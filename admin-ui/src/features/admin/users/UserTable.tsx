@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Button, Chip, Paper, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
-import { formatDateTime } from '../../decisions/model/format';
+import { formatDateTime } from '../../../components/format/date-time';
 import type { AdminUser } from '../api/types';
 
 export interface UserActions {

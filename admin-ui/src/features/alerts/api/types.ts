@@ -1,4 +1,4 @@
-import type { ActorRef } from '../../decisions/api/types';
+import type { ActorRef } from '../../../api/actor';
 import type { Severity } from '../../clients/api/types';
 
 /** Wire types of the alerts API (schemas/alert-record, alert-page, alert-bulk-result). */

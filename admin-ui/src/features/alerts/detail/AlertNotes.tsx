@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Alert as MuiAlert, Box, Button, List, ListItem, Stack, TextField, Typography } from '@mui/material';
 import { ApiError } from '../../../api/http';
 import { problemMessage } from '../../../api/problem-message';
-import { actorText, formatDateTime } from '../../decisions/model/format';
+import { actorText } from '../../../components/format/actor-text';
+import { formatDateTime } from '../../../components/format/date-time';
 import { addNote } from '../api/alert-hooks';
 import type { AlertNote } from '../api/types';
 

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useLocation } from 'react-router-dom';
 import { Checkbox, Link, Paper, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
-import { formatDateTime } from '../../decisions/model/format';
+import { formatDateTime } from '../../../components/format/date-time';
 import { SeverityChip } from '../../portfolio/chips/SeverityChip';
 import { isActive, text, type Alert } from '../api/types';
 import { AlertStatusChip } from './AlertStatusChip';

@@ -2,8 +2,9 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { http } from '../../../api/http';
 import { useApiResource } from '../../../api/use-api-resource';
 import type { RuleTrace } from '../../../components/explanation/trace-types';
-import type { DecisionRecord, Page } from '../../decisions/api/types';
-import { useCursorPages } from '../../decisions/api/use-cursor-pages';
+import type { DecisionRecord } from '../../decisions/api/types';
+import type { Page } from '../../../api/page';
+import { useCursorPages } from '../../../api/use-cursor-pages';
 import { clientListPath, type ClientFilters } from '../model/client-filters';
 import type { ClientAggregates, ClientFacts, ClientRecord, ClientSummary, SegmentChange } from './types';
 

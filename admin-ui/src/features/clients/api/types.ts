@@ -1,4 +1,4 @@
-import type { ActorRef } from '../../decisions/api/types';
+import type { ActorRef } from '../../../api/actor';
 
 /**
  * Wire types of the client register (schemas/client-record, client-page, client-aggregates, client-import-job and

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router-dom';
 import { Link, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { ErrorState, LoadingState } from '../../../components/PageState';
-import { formatDateTime } from '../../decisions/model/format';
+import { formatDateTime } from '../../../components/format/date-time';
 import { OutcomeChip } from '../../decisions/table/OutcomeChip';
 import { useClientDecisions } from '../api/client-hooks';
 

@@ -6,7 +6,7 @@ import { useApiResource } from '../../../api/use-api-resource';
 import { problemMessage } from '../../../api/problem-message';
 import { ApiError } from '../../../api/http';
 import { ExplanationTree } from '../../../components/explanation/ExplanationTree';
-import { outputText } from '../../decisions/model/format';
+import { outputText } from '../../../components/format/reason-text';
 import { OutcomeChip } from '../../decisions/table/OutcomeChip';
 import { useRunDecision } from '../api/client-hooks';
 

@@ -3,7 +3,7 @@ import { http } from '../../../api/http';
 import { useApiResource } from '../../../api/use-api-resource';
 import { decisionListPath, type DecisionFilters } from '../model/decision-filters';
 import type { DecisionRecord, FactCatalog, OutputSpec, Replay, RuleSetListItem } from './types';
-import { useCursorPages } from './use-cursor-pages';
+import { useCursorPages } from '../../../api/use-cursor-pages';
 
 /** Read and action hooks of the decision pages. */
 

@@ -1,12 +1,7 @@
+import type { ActorRef } from '../../../api/actor';
 import type { RuleTrace } from '../../../components/explanation/trace-types';
 
 /** Wire types of the decision API (schemas/decision-record.schema.json, decision-replay.schema.json). */
-
-export interface ActorRef {
-  kind: 'user' | 'api-key' | 'system';
-  id: string;
-  name: string;
-}
 
 export interface RuleSetRef {
   key: string;
@@ -41,11 +36,6 @@ export interface DecisionRecord {
   batchIndex: number | null;
   evaluatedAt: string;
   latencyMs: number;
-}
-
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
 }
 
 export interface ReplayDifferences {

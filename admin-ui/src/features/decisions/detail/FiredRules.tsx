@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Box, List, ListItem, Typography } from '@mui/material';
 import type { FiredRule } from '../api/types';
-import { reasonText, ruleReasons } from '../model/format';
+import { reasonText } from '../../../components/format/reason-text';
+import { ruleReasons } from '../model/format';
 
 /** The rules that fired, in firing order, each with the reasons it gave. */
 export function FiredRules({ rules }: { rules: FiredRule[] }) {

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Box, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import type { ReplayDifferences as Differences } from '../api/types';
-import { outputText } from '../model/format';
+import { outputText } from '../../../components/format/reason-text';
 
 function RuleNames({ label, names }: { label: string; names: string[] }) {
   if (names.length === 0) return null;

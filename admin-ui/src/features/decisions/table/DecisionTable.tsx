@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useLocation, useNavigate } from 'react-router-dom';
 import { Box, Link, Paper, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
 import type { DecisionRecord } from '../api/types';
-import { actorText, formatDateTime, latencyText, shortHash } from '../model/format';
+import { actorText } from '../../../components/format/actor-text';
+import { formatDateTime } from '../../../components/format/date-time';
+import { latencyText, shortHash } from '../model/format';
 import { OutcomeChip } from './OutcomeChip';
 import { useWindow } from './use-window';
 

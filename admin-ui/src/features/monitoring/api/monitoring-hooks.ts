@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { http } from '../../../api/http';
 import { useApiResource } from '../../../api/use-api-resource';
-import { useCursorPages } from '../../decisions/api/use-cursor-pages';
+import { useCursorPages } from '../../../api/use-cursor-pages';
 import { SCAN_UNFINISHED, type MonitoringStatus, type Scan } from './types';
 
 /** Read and action hooks of the monitoring page. */

@@ -1,4 +1,4 @@
-import type { ActorRef } from '../../decisions/api/types';
+import type { ActorRef } from '../../../api/actor';
 
 /** Wire types of the monitoring API (schemas/scan-record, scan-page, scan-status). */
 

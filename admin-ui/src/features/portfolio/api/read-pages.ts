@@ -1,5 +1,5 @@
 import { http } from '../../../api/http';
-import type { Page } from '../../decisions/api/types';
+import type { Page } from '../../../api/page';
 
 /**
  * Reads a cursor-paged list page by page, up to `maxPages`. The dashboard counts some lists this way because the

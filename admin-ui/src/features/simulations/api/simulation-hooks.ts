@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { http } from '../../../api/http';
 import { useApiResource } from '../../../api/use-api-resource';
-import { useCursorPages } from '../../decisions/api/use-cursor-pages';
+import { useCursorPages } from '../../../api/use-cursor-pages';
 import { UNFINISHED, type ChangedRecord, type DrillDown, type Progress, type Simulation, type SimulationCreate, type SimulationStatus } from './types';
 
 /** Read and action hooks of the simulation pages. */

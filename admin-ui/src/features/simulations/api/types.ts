@@ -1,5 +1,6 @@
 import type { RuleTrace } from '../../../components/explanation/trace-types';
-import type { ActorRef, FiredRule } from '../../decisions/api/types';
+import type { ActorRef } from '../../../api/actor';
+import type { FiredRule } from '../../decisions/api/types';
 
 /** Wire types of the simulation API (server/src/modules/simulations/simulation.ts). */
 

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { reasonText } from '../../decisions/model/format';
+import { reasonText } from '../../../components/format/reason-text';
 import { class5Label, industryLabel, provinceLabel, sizeLabel } from '../../portfolio/model/labels';
 import type { Dimension } from '../api/types';
 

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { ErrorState, LoadingState } from '../../../components/PageState';
 import { ExplanationTree } from '../../../components/explanation/ExplanationTree';
-import { outputText } from '../../decisions/model/format';
+import { outputText } from '../../../components/format/reason-text';
 import { useDrillDown } from '../api/simulation-hooks';
 import type { DrillSide } from '../api/types';
 

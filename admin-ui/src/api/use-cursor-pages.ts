@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { http } from '../../../api/http';
-import type { Page } from './types';
+import { http } from './http';
+import type { Page } from './page';
 
 export type CursorPagesState<T> =
   | { status: 'loading' }
@@ -12,9 +12,9 @@ function withCursor(path: string, cursor: string): string {
 }
 
 /**
- * A server-paged list read page by page with `nextCursor` (the decision log, the audit trail): the first page when
- * `path` changes, the next one on `loadMore`. Pages are appended; a failed "more" keeps what was loaded and says so.
- * (A candidate for src/api/ beside useApiResource once another area needs it.)
+ * A server-paged list read page by page with `nextCursor` (decisions, audit, clients, alerts, scans, simulations):
+ * the first page when `path` changes, the next one on `loadMore`. Pages are appended; a failed "more" keeps what was
+ * loaded and says so. `null` as the path waits (nothing to ask yet).
  */
 export function useCursorPages<T>(path: string | null) {
   const [state, setState] = useState<CursorPagesState<T>>({ status: 'loading' });
