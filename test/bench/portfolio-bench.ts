@@ -24,6 +24,7 @@ import { loadConfig } from '../../server/src/config';
 import { createLogger } from '../../server/src/logger';
 import { SYSTEM_ACTOR } from '../../server/src/shared/actor';
 import { repoRoot } from '../../server/src/shared/paths';
+import { cachedBookFile } from './book-cache';
 import { describeMachine } from './machine';
 
 const args = process.argv.slice(2);
@@ -41,7 +42,7 @@ const mb = (b: number) => Math.round(b / 1e5) / 10;
 async function main() {
   const machine = describeMachine();
   const work = mkdtempSync(join(tmpdir(), 'covenant-portfolio-bench-'));
-  const file = join(tmpdir(), `covenant-portfolio-${CLIENTS}-seed42-${AS_OF}.jsonl`);
+  const file = cachedBookFile(CLIENTS, AS_OF);
   let generateS: number | null = null;
   if (!existsSync(file)) {
     log(`generating ${CLIENTS} clients → ${file} …`);

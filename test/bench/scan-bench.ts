@@ -25,6 +25,7 @@ import type * as LoggerModule from '../../server/src/logger';
 import type { Scan } from '../../server/src/modules/monitoring/scan';
 import { SYSTEM_ACTOR } from '../../server/src/shared/actor';
 import { repoRoot } from '../../server/src/shared/paths';
+import { cachedBookFile, cachedTemplateDb } from './book-cache';
 import { describeMachine } from './machine';
 
 const args = process.argv.slice(2);
@@ -60,12 +61,12 @@ function configFor(s: Server, dataDir: string) {
 
 /** The JSONL book (shared with bench:portfolio), then a database holding it and the rule library, both cached. */
 async function template(s: Server): Promise<string> {
-  const db = join(tmpdir(), `covenant-scan-bench-${CLIENTS}-seed42-${AS_OF}.db`);
+  const db = cachedTemplateDb(CLIENTS, AS_OF);
   if (existsSync(db)) {
     log(`using the book in ${db} (delete it to load it again)`);
     return db;
   }
-  const file = join(tmpdir(), `covenant-portfolio-${CLIENTS}-seed42-${AS_OF}.jsonl`);
+  const file = cachedBookFile(CLIENTS, AS_OF);
   if (!existsSync(file)) {
     log(`generating ${CLIENTS} clients → ${file} …`);
     execFileSync(process.execPath, [require.resolve('tsx/cli'), join(repoRoot(), 'scripts', 'portfolio.ts'), '--clients', String(CLIENTS), '--seed', '42', '--as-of', AS_OF, '--out', file], { stdio: ['ignore', 'inherit', 'inherit'] });
