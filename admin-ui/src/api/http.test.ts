@@ -58,6 +58,32 @@ describe('http', () => {
     expect(put.headers).toMatchObject({ 'x-csrf-token': 'tok-1', 'content-type': 'application/json' });
   });
 
+  it('uploads a file as the raw body with its content type, the CSRF token and same-origin cookies', async () => {
+    const api = new FakeApi().on('POST', '/api/v1/clients/import?format=csv', ok({ id: 'imp_1' }, 202)).install();
+    setCsrfToken('tok-2');
+    const file = new Blob(['uscc,name\n91350100M000100Y43,Acme\n'], { type: 'text/csv' });
+    expect(await http.postRaw('/api/v1/clients/import?format=csv', file, 'text/csv')).toEqual({ id: 'imp_1' });
+    const [call] = api.calls;
+    expect(call.rawBody).toBe(file); // sent as it is, not re-encoded as JSON
+    expect(call.credentials).toBe('same-origin');
+    expect(call.headers).toMatchObject({ 'content-type': 'text/csv', 'x-csrf-token': 'tok-2' });
+  });
+
+  it('maps a refused upload to an ApiError and an expired session to the session listeners, like any other call', async () => {
+    new FakeApi()
+      .on('POST', '/api/v1/simulations/uploads', problem(415, 'unsupported_media_type', 'Send the file as text/csv or application/x-ndjson.'))
+      .on('POST', '/api/v1/clients/import', problem(401, 'unauthenticated'))
+      .install();
+    const refused = await failure(http.postRaw('/api/v1/simulations/uploads', 'x', 'application/json-seq'));
+    expect(refused).toMatchObject({ status: 415, code: 'unsupported_media_type', detail: 'Send the file as text/csv or application/x-ndjson.' });
+    const heard = vi.fn();
+    const stop = onUnauthorized(heard);
+    const expired = await failure(http.postRaw('/api/v1/clients/import', new Blob(['a']), 'text/csv'));
+    expect(expired.status).toBe(401);
+    expect(heard).toHaveBeenCalledWith(expired);
+    stop();
+  });
+
   it('answers undefined for 204 No Content', async () => {
     new FakeApi().on('DELETE', '/api/v1/alerts/alr_1', { status: 204 }).install();
     await expect(http.delete('/api/v1/alerts/alr_1')).resolves.toBeUndefined();

@@ -29,16 +29,24 @@ export function onUnauthorized(listener: (error: ApiError) => void): () => void 
   return () => unauthorizedListeners.delete(listener);
 }
 
-async function request<T>(method: Method, path: string, body: unknown, options: RequestOptions): Promise<T> {
+/** A request body already encoded, with the content type that says how. */
+interface Payload {
+  body: BodyInit;
+  contentType: string;
+}
+
+const json = (body: unknown): Payload | undefined => (body === undefined ? undefined : { body: JSON.stringify(body), contentType: 'application/json' });
+
+async function request<T>(method: Method, path: string, payload: Payload | undefined, options: RequestOptions): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json', ...options.headers };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (payload) headers['content-type'] = payload.contentType;
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
     response = await fetch(path, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: payload?.body,
       credentials: 'same-origin',
       signal: options.signal,
     });
@@ -58,8 +66,16 @@ async function request<T>(method: Method, path: string, body: unknown, options: 
 /** The one way the admin UI talks to the server: JSON in and out, same-origin cookies, problem+json as ApiError. */
 export const http = {
   get: <T>(path: string, options: RequestOptions = {}) => request<T>('GET', path, undefined, options),
-  post: <T>(path: string, body?: unknown, options: RequestOptions = {}) => request<T>('POST', path, body, options),
-  put: <T>(path: string, body?: unknown, options: RequestOptions = {}) => request<T>('PUT', path, body, options),
-  patch: <T>(path: string, body?: unknown, options: RequestOptions = {}) => request<T>('PATCH', path, body, options),
+  post: <T>(path: string, body?: unknown, options: RequestOptions = {}) => request<T>('POST', path, json(body), options),
+  put: <T>(path: string, body?: unknown, options: RequestOptions = {}) => request<T>('PUT', path, json(body), options),
+  patch: <T>(path: string, body?: unknown, options: RequestOptions = {}) => request<T>('PATCH', path, json(body), options),
   delete: <T>(path: string, options: RequestOptions = {}) => request<T>('DELETE', path, undefined, options),
+  /**
+   * Sends a file as the raw request body (a client import, a simulation population) instead of JSON, so the server
+   * can check rows while they arrive rather than after a whole file was parsed and re-encoded here. `contentType`
+   * names the format (text/csv, application/x-ndjson). The answer is JSON; CSRF, cookies, errors and the expired
+   * session are handled as for every other call.
+   */
+  postRaw: <T>(path: string, body: Blob | string, contentType: string, options: RequestOptions = {}) =>
+    request<T>('POST', path, { body, contentType }, options),
 };

@@ -4,7 +4,10 @@ export interface RecordedCall {
   method: string;
   path: string;
   headers: Record<string, string>;
+  /** The JSON body, parsed; undefined for a raw upload (see `rawBody`). */
   body: unknown;
+  /** The body exactly as sent, e.g. the File of an upload. */
+  rawBody?: BodyInit | null;
   credentials?: RequestCredentials;
 }
 
@@ -39,11 +42,14 @@ export class FakeApi {
   }
 
   private async handle(input: string, init: RequestInit): Promise<Response> {
+    const sent = { ...(init.headers as Record<string, string>) };
+    const isJson = typeof init.body === 'string' && (sent['content-type'] ?? 'application/json') === 'application/json';
     const call: RecordedCall = {
       method: init.method ?? 'GET',
       path: input,
-      headers: { ...(init.headers as Record<string, string>) },
-      body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
+      headers: sent,
+      body: isJson ? JSON.parse(init.body as string) : undefined,
+      rawBody: init.body,
       credentials: init.credentials,
     };
     this.calls.push(call);

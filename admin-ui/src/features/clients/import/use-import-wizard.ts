@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { http } from '../../../api/http';
-import { useSession } from '../../../auth/session-context';
-import { CONTENT_TYPES, fileFormat, uploadFile } from '../../portfolio/api/upload-file';
+import { CONTENT_TYPES, fileFormat } from '../../portfolio/api/file-format';
 import type { ImportFormat, ImportJob, ImportMode } from '../api/types';
 
 export type WizardStep = 'file' | 'running' | 'report';
@@ -29,8 +28,6 @@ export const importPath = (id: string) => `/api/v1/clients/imports/${encodeURICo
  * failed (an all-or-nothing import goes on committing after the answer), and show the report.
  */
 export function useImportWizard() {
-  const { state: session } = useSession();
-  const csrf = session.status === 'signed-in' ? session.session.csrfToken : undefined;
   const [state, setState] = useState<WizardState>(INITIAL);
   const controller = useRef<AbortController | null>(null);
   useEffect(() => () => controller.current?.abort(), []);
@@ -54,7 +51,7 @@ export function useImportWizard() {
     setState((s) => ({ ...s, step: 'running', job: null, error: null, problem: null }));
     try {
       const q = new URLSearchParams({ mode: state.mode, format: state.format });
-      let job = await uploadFile<ImportJob>(`/api/v1/clients/import?${q.toString()}`, state.file, CONTENT_TYPES[state.format], csrf, c.signal);
+      let job = await http.postRaw<ImportJob>(`/api/v1/clients/import?${q.toString()}`, state.file, CONTENT_TYPES[state.format], { signal: c.signal });
       setState((s) => ({ ...s, job }));
       while (job.status === 'receiving' || job.status === 'committing') {
         await new Promise((resolve) => setTimeout(resolve, POLL_MS));
@@ -67,7 +64,7 @@ export function useImportWizard() {
       if (c.signal.aborted) return;
       setState((s) => ({ ...s, step: s.job ? 'report' : 'file', error }));
     }
-  }, [state.file, state.format, state.mode, csrf]);
+  }, [state.file, state.format, state.mode]);
 
   return { state, chooseFile, setFormat, setMode, start, reset };
 }

@@ -1,10 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import type { FieldError } from '../../../api/api-error';
-import { ApiError } from '../../../api/http';
+import { ApiError, http } from '../../../api/http';
 import { useApiResource } from '../../../api/use-api-resource';
-import { useSession } from '../../../auth/session-context';
-import { CONTENT_TYPES, fileFormat, uploadFile } from '../../portfolio/api/upload-file';
+import { CONTENT_TYPES, fileFormat } from '../../portfolio/api/file-format';
 import { startSimulation } from '../api/simulation-hooks';
 import type { Upload } from '../api/types';
 import { toRequest, type SetupState } from '../model/setup';
@@ -31,8 +30,6 @@ export type UploadState = { status: 'idle' } | { status: 'sending'; name: string
  */
 export function useSimulationSetup(initial: SetupState) {
   const navigate = useNavigate();
-  const { state: session } = useSession();
-  const csrf = session.status === 'signed-in' ? session.session.csrfToken : undefined;
   const [form, setForm] = useState(initial);
   const [problems, setProblems] = useState<FieldError[]>([]);
   const [submitError, setSubmitError] = useState<unknown>(null);
@@ -69,7 +66,7 @@ export function useSimulationSetup(initial: SetupState) {
       const q = new URLSearchParams({ kind, format, fileName: file.name.slice(0, 255) });
       if (kind === 'facts' && form.ruleSetKey) q.set('ruleSetKey', form.ruleSetKey);
       try {
-        const u = await uploadFile<Upload>(`/api/v1/simulations/uploads?${q.toString()}`, file, CONTENT_TYPES[format], csrf);
+        const u = await http.postRaw<Upload>(`/api/v1/simulations/uploads?${q.toString()}`, file, CONTENT_TYPES[format]);
         setForm((f) => ({ ...f, upload: u }));
         setProblems((ps) => ps.filter((p) => !p.pointer.startsWith('/population/upload')));
         setUpload({ status: 'idle' });
@@ -77,7 +74,7 @@ export function useSimulationSetup(initial: SetupState) {
         setUpload({ status: 'error', error });
       }
     },
-    [csrf, form.ruleSetKey],
+    [form.ruleSetKey],
   );
 
   const submit = useCallback(async () => {
