@@ -2,7 +2,10 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { EMPTY_SEGMENTS } from '../../server/src/modules/clients/client';
+import { migrate } from '../../server/src/storage/sqlite/database';
 import { MIGRATIONS } from '../../server/src/storage/sqlite/migrations';
+import { minimalProfile } from '../api/clients-support';
 import { openSqliteStores } from '../../server/src/storage/sqlite/sqlite-stores';
 import { event } from './fixtures';
 import { storeContracts } from './store-contracts';
@@ -36,6 +39,25 @@ describe('SQLite adapter specifics', () => {
     expect(db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all()).toEqual(MIGRATIONS.map((m) => ({ version: m.version, name: m.name })));
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     db.close();
+  });
+
+  it('moves client profiles out of the client rows (migration 6), keeping every client readable', async () => {
+    const db = new Database(file);
+    migrate(db, MIGRATIONS.filter((m) => m.version < 6));
+    const segments = JSON.stringify({ ...EMPTY_SEGMENTS, tier: 'gold' });
+    const profile = minimalProfile();
+    const doc = JSON.stringify({ id: 'cli_1', revision: 2, key: 'uscc:x', profile, createdAt: 'a', createdBy: { kind: 'system', id: 'system', name: 'system' }, updatedAt: 'b', updatedBy: { kind: 'system', id: 'system', name: 'system' } });
+    db.prepare(
+      `INSERT INTO clients (id, natural_key, revision, name, country, tier, segments, created_at, created_by, updated_at, doc)
+       VALUES ('cli_1', 'uscc:x', 2, 'x', 'CN', 'gold', ?, 'a', '{}', 'b', ?)`,
+    ).run(segments, doc);
+    migrate(db);
+    expect(db.prepare("SELECT doc FROM client_profiles WHERE id = 'cli_1'").pluck().get()).toBe(doc);
+    expect((db.prepare('PRAGMA table_info(clients)').all() as { name: string }[]).map((c) => c.name)).not.toContain('doc');
+    db.close();
+    const stores = openSqliteStores(file);
+    expect(await stores.clients.get('cli_1')).toMatchObject({ id: 'cli_1', revision: 2, profile, segments: { tier: 'gold' } });
+    await stores.close();
   });
 
   it('refuses UPDATE and DELETE on the audit table and a second active version at the database level', async () => {

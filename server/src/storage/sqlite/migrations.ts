@@ -275,4 +275,19 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX monitoring_scans_status ON monitoring_scans (status, id);
     `,
   },
+  {
+    version: 6,
+    name: 'client-profiles-apart',
+    sql: `
+      -- A client's profile document (~15 KB: eight quarters of statements) lives apart from its row. SQLite rewrites
+      -- a whole row on any update, and monitoring updates the segments of every client on a first scan: with the
+      -- profile in the row, each segment change wrote the profile again.
+      CREATE TABLE client_profiles (
+        id TEXT PRIMARY KEY,
+        doc TEXT NOT NULL
+      );
+      INSERT INTO client_profiles (id, doc) SELECT id, doc FROM clients;
+      ALTER TABLE clients DROP COLUMN doc;
+    `,
+  },
 ];

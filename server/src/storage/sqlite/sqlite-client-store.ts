@@ -10,6 +10,7 @@ import {
   MAX_SCAN,
   type PageRequest,
   type SegmentUpdate,
+  type SegmentWrite,
   type UpsertResult,
 } from '../../modules/clients/client-store';
 import type { ImportJob } from '../../modules/clients/import-job';
@@ -43,7 +44,24 @@ const GROUPS: { name: keyof ClientAggregates; column: string }[] = [
  */
 export class SqliteClientStore implements ClientStore {
   private readonly q: Record<
-    'head' | 'headByKey' | 'doc' | 'idByKey' | 'insert' | 'update' | 'remove' | 'removeHistory' | 'setSegments' | 'addHistory' | 'scan' | 'saveImport' | 'getImport' | 'unfinishedImports',
+    | 'head'
+    | 'headByKey'
+    | 'doc'
+    | 'segments'
+    | 'idByKey'
+    | 'insert'
+    | 'insertProfile'
+    | 'update'
+    | 'updateProfile'
+    | 'remove'
+    | 'removeProfile'
+    | 'removeHistory'
+    | 'setSegments'
+    | 'addHistory'
+    | 'scan'
+    | 'saveImport'
+    | 'getImport'
+    | 'unfinishedImports',
     Statement
   >;
   private readonly statements = new Map<string, Statement>();
@@ -53,26 +71,31 @@ export class SqliteClientStore implements ClientStore {
     private readonly audit: SqliteAuditStore,
   ) {
     const cols = `natural_key = @natural_key, revision = @revision, name = @name, name_en = @name_en, uscc = @uscc, lei = @lei, country = @country, province = @province,
-      section = @section, rm = @rm, exposure = @exposure, booked_class5 = @booked_class5, updated_at = @updated_at, doc = @doc`;
+      section = @section, rm = @rm, exposure = @exposure, booked_class5 = @booked_class5, updated_at = @updated_at`;
     this.q = {
       head: db.prepare('SELECT id, natural_key, revision, created_at, created_by FROM clients WHERE id = ?'),
       headByKey: db.prepare('SELECT id, natural_key, revision, created_at, created_by FROM clients WHERE natural_key = ?'),
-      doc: db.prepare('SELECT doc, segments FROM clients WHERE id = ?'),
+      // The profile document is in client_profiles (migration 6): segment updates leave it alone.
+      doc: db.prepare('SELECT p.doc, c.segments FROM clients c JOIN client_profiles p ON p.id = c.id WHERE c.id = ?'),
+      segments: db.prepare('SELECT segments FROM clients WHERE id = ?').pluck(),
       idByKey: db.prepare('SELECT id FROM clients WHERE natural_key = ?').pluck(),
       insert: db.prepare(
         `INSERT INTO clients (id, natural_key, revision, name, name_en, uscc, lei, country, province, section, rm, exposure, booked_class5,
-           tier, class5, ifrs9_stage, risk_level, tags, segments, created_at, created_by, updated_at, doc)
+           tier, class5, ifrs9_stage, risk_level, tags, segments, created_at, created_by, updated_at)
          VALUES (@id, @natural_key, @revision, @name, @name_en, @uscc, @lei, @country, @province, @section, @rm, @exposure, @booked_class5,
-           @tier, @class5, @ifrs9_stage, @risk_level, @tags, @segments, @created_at, @created_by, @updated_at, @doc)`,
+           @tier, @class5, @ifrs9_stage, @risk_level, @tags, @segments, @created_at, @created_by, @updated_at)`,
       ),
+      insertProfile: db.prepare('INSERT INTO client_profiles (id, doc) VALUES (@id, @doc)'),
       update: db.prepare(`UPDATE clients SET ${cols} WHERE id = @id`),
+      updateProfile: db.prepare('UPDATE client_profiles SET doc = @doc WHERE id = @id'),
       remove: db.prepare('DELETE FROM clients WHERE id = ?'),
+      removeProfile: db.prepare('DELETE FROM client_profiles WHERE id = ?'),
       removeHistory: db.prepare('DELETE FROM client_segment_history WHERE client_id = ?'),
       setSegments: db.prepare(
         'UPDATE clients SET tier = @tier, class5 = @class5, ifrs9_stage = @ifrs9_stage, risk_level = @risk_level, tags = @tags, segments = @segments WHERE id = @id',
       ),
       addHistory: db.prepare('INSERT INTO client_segment_history (id, client_id, at, doc) VALUES (@id, @client_id, @at, @doc)'),
-      scan: db.prepare('SELECT doc, segments FROM clients WHERE id > ? ORDER BY id LIMIT ?'),
+      scan: db.prepare('SELECT p.doc, c.segments FROM clients c JOIN client_profiles p ON p.id = c.id WHERE c.id > ? ORDER BY c.id LIMIT ?'),
       saveImport: db.prepare('INSERT INTO client_imports (id, created_at, doc) VALUES (@id, @created_at, @doc) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc'),
       getImport: db.prepare('SELECT doc FROM client_imports WHERE id = ?').pluck(),
       unfinishedImports: db.prepare("SELECT doc FROM client_imports WHERE json_extract(doc, '$.status') IN ('receiving', 'committing') ORDER BY created_at, id").pluck(),
@@ -84,7 +107,7 @@ export class SqliteClientStore implements ClientStore {
       const holder = this.q.idByKey.get(record.key) as string | undefined;
       if (holder) throw exists(record.key, holder);
       if (this.q.head.get(record.id)) throw exists(record.key, record.id);
-      this.q.insert.run(rowOf(record));
+      this.insertRow(rowOf(record));
       this.audit.appendSync(audit);
       return structuredClone(record);
     });
@@ -107,7 +130,7 @@ export class SqliteClientStore implements ClientStore {
       if (holder && holder !== next.id) throw exists(next.key, holder);
       const segments = this.segmentsOf(next.id);
       const stored: ClientRecord = { ...next, segments, createdAt: cur.created_at, createdBy: JSON.parse(cur.created_by) };
-      this.q.update.run(rowOf(stored));
+      this.updateRow(rowOf(stored));
       this.audit.appendSync(audit);
       return structuredClone(stored);
     });
@@ -117,6 +140,7 @@ export class SqliteClientStore implements ClientStore {
     immediate(this.db, () => {
       this.check(id, expectedRevision);
       this.q.removeHistory.run(id);
+      this.q.removeProfile.run(id);
       this.q.remove.run(id);
       this.audit.appendSync(audit);
     });
@@ -161,8 +185,8 @@ export class SqliteClientStore implements ClientStore {
     const cur = this.q.headByKey.get(key) as Head | undefined;
     if (!cur && this.q.head.get(id)) throw exists(key, id);
     const { row, events } = build(cur);
-    if (cur) this.q.update.run(row);
-    else this.q.insert.run(row);
+    if (cur) this.updateRow(row);
+    else this.insertRow(row);
     const result: UpsertResult = { id: row.id, created: !cur, revision: row.revision, previousRevision: cur ? cur.revision : null };
     this.audit.appendSync(events(result));
     return result;
@@ -173,12 +197,27 @@ export class SqliteClientStore implements ClientStore {
       const cur = this.q.head.get(id) as Head | undefined;
       if (!cur) throw new NotFoundError('Client', id);
       if (u.expectedRevision !== undefined && u.expectedRevision !== cur.revision) throw new RevisionConflictError(`Client ${id}`, u.expectedRevision, cur.revision);
-      const segments: ClientSegments = { ...u.values, updatedAt: u.at, updatedBy: u.by };
-      this.q.setSegments.run({ id, ...segmentColumns(segments) });
-      if (u.change) this.q.addHistory.run({ id: u.change.id, client_id: id, at: u.change.at, doc: JSON.stringify(u.change) });
-      this.audit.appendSync(audit);
+      this.writeSegments(id, u, audit);
       return recordOf(this.q.doc.get(id) as { doc: string; segments: string });
     });
+  }
+
+  async setSegmentsMany(writes: SegmentWrite[]): Promise<boolean[]> {
+    return immediate(this.db, () =>
+      writes.map(({ id, update: u, audit }) => {
+        const cur = this.q.head.get(id) as Head | undefined;
+        if (!cur || (u.expectedRevision !== undefined && u.expectedRevision !== cur.revision)) return false;
+        this.writeSegments(id, u, audit);
+        return true;
+      }),
+    );
+  }
+
+  private writeSegments(id: string, u: SegmentUpdate, audit: AuditEvent[]): void {
+    const segments: ClientSegments = { ...u.values, updatedAt: u.at, updatedBy: u.by };
+    this.q.setSegments.run({ id, ...segmentColumns(segments) });
+    if (u.change) this.q.addHistory.run({ id: u.change.id, client_id: id, at: u.change.at, doc: JSON.stringify(u.change) });
+    this.audit.appendSync(audit);
   }
 
   async segmentHistory(clientId: string, page: PageRequest): Promise<Page<SegmentChange>> {
@@ -247,8 +286,17 @@ export class SqliteClientStore implements ClientStore {
   }
 
   private segmentsOf(id: string): ClientSegments {
-    const row = this.q.doc.get(id) as { segments: string } | undefined;
-    return JSON.parse(row?.segments ?? 'null') as ClientSegments;
+    return JSON.parse((this.q.segments.get(id) as string | undefined) ?? 'null') as ClientSegments;
+  }
+
+  private insertRow(row: ReturnType<typeof rowOf>): void {
+    this.q.insert.run(row);
+    this.q.insertProfile.run(row);
+  }
+
+  private updateRow(row: ReturnType<typeof rowOf>): void {
+    this.q.update.run(row);
+    this.q.updateProfile.run(row);
   }
 
   /** Prepared statements by their text: the filter shapes are few (each optional clause is fixed text). */
