@@ -118,6 +118,22 @@ export function clientStoreContract(name: string, open: OpenStores): void {
       await s.clients.create(clientRecord({ uscc: a.profile.uscc }), []);
     }));
 
+    it('sets many clients\' segments at once, skipping (not failing) a stale revision or a missing client', t(async (s) => {
+      const a = await s.clients.create(clientRecord(), []);
+      const b = await s.clients.create(clientRecord(), []);
+      const write = (id: string, v: SegmentValues, expectedRevision: number) => ({
+        id, update: { values: v, at: iso(9), by: bob, change: change(id, v, 9), expectedRevision }, audit: [clientEvent(id, 'client.segments-changed')],
+      });
+      const written = await s.clients.setSegmentsMany([write(a.id, values({ tier: 'T1' }), 1), write(b.id, values({ tier: 'T3' }), 7), write('cli_nobody', values({ tier: 'T2' }), 1)]);
+      expect(written).toEqual([true, false, false]);
+      expect((await s.clients.get(a.id))?.segments).toMatchObject({ tier: 'T1', updatedAt: iso(9), updatedBy: bob });
+      expect((await s.clients.get(b.id))?.segments).toEqual(b.segments);
+      expect((await s.clients.segmentHistory(a.id, {})).items).toHaveLength(1);
+      expect((await s.clients.segmentHistory(b.id, {})).items).toHaveLength(0);
+      expect((await s.clients.get(a.id))?.profile).toEqual(a.profile);
+      expect((await allEvents(s)).map((e) => e.entityId)).toEqual([a.id]);
+    }));
+
     it('deletes with compare-and-set, taking the segment history along', t(async (s) => {
       const a = await s.clients.create(clientRecord(), []);
       await setSegments(s, a.id, values({ class5: '关注' }), { change: true });

@@ -57,6 +57,13 @@ export interface SegmentUpdate {
   expectedRevision?: number;
 }
 
+/** One client's segment update in a setSegmentsMany call. */
+export interface SegmentWrite {
+  id: string;
+  update: SegmentUpdate;
+  audit: AuditEvent[];
+}
+
 /** What upsertMany did with one item. */
 export interface UpsertResult {
   id: string;
@@ -99,6 +106,12 @@ export interface ClientStore {
   upsertMany(records: ClientRecord[], audit: (record: ClientRecord, result: UpsertResult) => AuditEvent[]): Promise<UpsertResult[]>;
   upsertPrepared(rows: PreparedClient[], audit: (row: PreparedClient, result: UpsertResult) => AuditEvent[]): Promise<UpsertResult[]>;
   setSegments(id: string, update: SegmentUpdate, audit: AuditEvent[]): Promise<ClientRecord>;
+  /**
+   * Many clients' segments at once (a scan batch), each compare-and-set on its own: an update whose client is gone
+   * or whose revision moved is skipped (false), the others written (true), each with its history entry and audit
+   * events. The embedded store writes them in one transaction.
+   */
+  setSegmentsMany(writes: SegmentWrite[]): Promise<boolean[]>;
   /** Newest first; the cursor is the last change id seen. */
   segmentHistory(clientId: string, page: PageRequest): Promise<Page<SegmentChange>>;
   list(filter: ClientFilter, page: PageRequest): Promise<Page<ClientSummary>>;

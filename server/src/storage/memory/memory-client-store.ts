@@ -8,6 +8,7 @@ import {
   MAX_SCAN,
   type PageRequest,
   type SegmentUpdate,
+  type SegmentWrite,
   type UpsertResult,
 } from '../../modules/clients/client-store';
 import type { ImportJob } from '../../modules/clients/import-job';
@@ -92,6 +93,17 @@ export class MemoryClientStore implements ClientStore {
     if (u.change) this.history.push(clone(u.change));
     this.audit.appendSync(audit);
     return clone(cur);
+  }
+
+  async setSegmentsMany(writes: SegmentWrite[]) {
+    const out: boolean[] = [];
+    for (const w of writes) {
+      const cur = this.clients.get(w.id);
+      const ok = !!cur && (w.update.expectedRevision === undefined || w.update.expectedRevision === cur.revision);
+      if (ok) await this.setSegments(w.id, w.update, w.audit);
+      out.push(ok);
+    }
+    return out;
   }
 
   async segmentHistory(clientId: string, page: PageRequest): Promise<Page<SegmentChange>> {

@@ -11,6 +11,7 @@ import {
   MAX_SCAN,
   type PageRequest,
   type SegmentUpdate,
+  type SegmentWrite,
   type UpsertResult,
 } from '../../modules/clients/client-store';
 import type { ImportJob } from '../../modules/clients/import-job';
@@ -139,6 +140,21 @@ export class MongoClientStore implements ClientStore {
       const d = await this.clients.findOne({ id: str(id, 'id') }, null, { session }).lean();
       return recordOf(d as ClientDoc);
     }, TRANSACTION_OPTIONS);
+  }
+
+  /** One transaction per client here: a multi-document transaction of a whole batch would hold its locks too long. */
+  async setSegmentsMany(writes: SegmentWrite[]): Promise<boolean[]> {
+    const out: boolean[] = [];
+    for (const w of writes) {
+      try {
+        await this.setSegments(w.id, w.update, w.audit);
+        out.push(true);
+      } catch (e) {
+        if (!(e instanceof NotFoundError || e instanceof RevisionConflictError)) throw e;
+        out.push(false);
+      }
+    }
+    return out;
   }
 
   async segmentHistory(clientId: string, page: PageRequest): Promise<Page<SegmentChange>> {
