@@ -25,7 +25,7 @@ export interface PortfolioConfig {
   transferShare: number;
   /** Share of slow-deterioration borrowers classed 关注 on signals with dpd 0 (§4.5 rule 4). */
   watchOverlayShare: number;
-  /** Per-due-date miss probability of a borrower at z = 0 (technical and short delinquencies). */
+  /** Per-due-date miss probability of a borrower at credit health 0 (technical and short delinquencies; latent.ts `health`). */
   missBase: number;
   /** Share of borrowers that are project-finance SPVs (§2 scale presets: ~5 %). */
   projectShare: number;
@@ -43,7 +43,7 @@ export const DEFAULT_CONFIG: Omit<PortfolioConfig, 'clients' | 'seed' | 'asOf'> 
   writeOffShare: 0.3,
   transferShare: 0.07,
   watchOverlayShare: 0.1,
-  missBase: 0.011,
+  missBase: 0.02,
   projectShare: 0.05,
   macroShift: 0,
 };

@@ -8,6 +8,7 @@ import { addMonths } from './days';
 import type { PortfolioConfig } from './config';
 import { addDays, daysBetween } from './days';
 import type { FinancialResult } from './financials';
+import { health } from './latent';
 import { type Borrower, QUARTERS } from './model';
 import { PRODUCTS } from './reference';
 import { Rng, STREAM, Weighted } from './rng';
@@ -120,12 +121,14 @@ export function buildLoans(b: Borrower, fin: FinancialResult, cfg: PortfolioConf
     if (candidate < addDays(asOf, -30)) settleOn = candidate;
   }
   const again = settleOn !== null && rng.chance(0.05 / cfg.restructureShare);
-  const zAt = (day: string) => b.z[Math.max(0, QUARTERS - 1 - Math.max(0, Math.floor(daysBetween(day, asOf) / 91.3)))];
+  // Short delinquencies follow credit health (z against the grade's default threshold): a weak borrower misses a
+  // payment long before it defaults, a sound one rarely, whatever the level of its z.
+  const healthAt = (day: string) => health(b, Math.max(0, QUARTERS - 1 - Math.max(0, Math.floor(daysBetween(day, asOf) / 91.3))));
   for (let k = 0; k < count; k++) {
     const s = schedules[k];
     const items = itemLists[k];
     const observationMiss = settleOn && rng.chance(0.15) ? (items.find((i) => i.dueDate > settleOn! && i.dueDate <= asOf)?.dueDate ?? null) : null;
-    const paid = pay(items, { asOf, missFrom, settleOn, observationMiss, missChance: (d) => cfg.missBase * Math.exp(-1.2 * zAt(d)) }, rng);
+    const paid = pay(items, { asOf, missFrom, settleOn, observationMiss, missChance: (d) => cfg.missBase * Math.exp(-1.2 * healthAt(d)) }, rng);
     const arr = arrears(paid, asOf);
     const restructurings: Restructuring[] = [];
     let observationEnd: string | null = null;

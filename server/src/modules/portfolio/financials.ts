@@ -8,6 +8,7 @@
  */
 import type { Statement } from '../facts/client-profile';
 import { addDays, addMonths } from './days';
+import { health } from './latent';
 import type { Borrower } from './model';
 import { QUARTERS, WARMUP } from './model';
 import { normCdf, Rng, STREAM } from './rng';
@@ -16,6 +17,20 @@ const FIXED_SHARE: Record<string, number> = { C: 0.35, K: 0.05, D: 0.6, G: 0.55,
 const AUDITORS = ['立信会计师事务所', '天职国际会计师事务所', '大华会计师事务所', '信永中和会计师事务所', '致同会计师事务所', '容诚会计师事务所', '中审众环会计师事务所', '毕马威华振会计师事务所', '普华永道中天会计师事务所', '安永华明会计师事务所'];
 /** Turnover multiplier by size: smaller firms carry more assets (and so more debt) per yuan of revenue [CAL]. */
 const SIZE_ATO: Record<string, number> = { large: 1, medium: 0.9, small: 1, micro: 0.6 };
+/** Sections whose lenders accept more debt per yuan of EBITDA (long-lived assets, regulated or contracted income). */
+const INFRA = new Set(['D', 'G', 'N', 'L', 'K']);
+/** Days payable outstanding, on cost of sales; traders turn their payables fastest [CAL]. */
+const DPO: Record<string, number> = { F: 30 };
+
+/**
+ * Earnings of a borrower relative to its own normal level, from credit health x (latent.ts `health`): flat-ish
+ * around the median, falling away as default nears — 0.88 at x = −1, 0.6 at −2, 0.31 at −3 [CAL]. Coverage
+ * fails (ICR < 1, net debt / EBITDA > 6: F05 orange) beyond x ≈ −2.3, i.e. close to the default threshold,
+ * whatever the grade.
+ */
+export function earningsFactor(x: number): number {
+  return x >= 0 ? 1 + 0.15 * Math.tanh(x) : Math.exp(-0.13 * x * x);
+}
 
 export interface QuarterState {
   periodEnd: string;
@@ -52,22 +67,35 @@ export function generateFinancials(b: Borrower, asOf: string, seed: number, spvR
   const sec = b.industry.section;
   const draw = ([m, s]: [number, number], lo: number, hi: number) => clamp(m + 0.7 * s * rng.normal(), lo, hi);
   const ato = draw(pr.assetTurnover, 0.75 * pr.assetTurnover[0], 1.5 * pr.assetTurnover[0]) * SIZE_ATO[b.sizeTarget];
-  const da0 = draw(pr.debtToAsset, 0.15, 0.88);
-  const gm = draw(pr.grossMargin, 0.02, 0.85);
-  const em = Math.min(draw(pr.ebitdaMargin, 0.005, 0.7), gm * 0.9);
+  // Leverage at the start stays under the SASAC key-monitoring line of domain.md §2.3 (warning line + 5 pp), where
+  // the bank's own policy would have stopped lending; only losses and stress push it over (F04 orange) [CAL].
+  const da0 = draw(pr.debtToAsset, 0.15, (['B', 'C', 'D'].includes(sec) ? 0.75 : sec === 'M' ? 0.7 : 0.8) - 0.02);
+  // Margins of a going concern: half the prior's spread and at least 70 % of its mean — weak earnings come from
+  // the credit path (earningsFactor), not from the draw, so a borrower far from default does not look like one [CAL].
+  const tight = ([m, sd]: [number, number], hi: number) => clamp(m + 0.5 * sd * rng.normal(), 0.7 * m, hi);
+  const gm = tight(pr.grossMargin, 0.85);
+  const em = Math.min(tight(pr.ebitdaMargin, 0.7), gm * 0.9);
   const dso = draw(pr.dso, 5, 400);
   const dio = draw(pr.dio, 0, 400);
-  const debtShare = ['K', 'L', 'N', 'D', 'G'].includes(sec) ? rng.uniform(0.6, 0.85) : rng.uniform(0.45, 0.75);
+  // Debt capacity: interest-bearing debt is what lenders advance against earnings, cash on top — net debt /
+  // EBITDA at normal earnings around 2 (2.4 for infrastructure-like sections) [CAL]. The rest of the liabilities the
+  // D/A prior calls for are operating ones (payables, advances, other and long-term payables).
+  const ndToEbitda = clamp(Math.exp(Math.log(INFRA.has(sec) ? 2.4 : 2) + 0.3 * rng.normal()), 0.3, 3.8);
   const cashRatio = rng.uniform(0.04, 0.14);
   const minority = rng.chance(0.4) ? rng.uniform(0.02, 0.15) : 0;
   const fixedShare = clamp((FIXED_SHARE[sec] ?? 0.3) * rng.uniform(0.7, 1.3), 0.02, 0.8);
+  // Depreciation: D&A about a third of EBITDA at normal earnings (long-lived infrastructure depreciates slowly,
+  // light-asset firms fast), 2–12 % of fixed assets a year [CAL].
+  const depRate = clamp((rng.uniform(0.25, 0.45) * em * ato) / fixedShare, 0.02, 0.12);
+  const inventoryShare = rng.uniform(0.5, 0.6);
   const rate = rng.uniform(0.035, 0.055);
   const bonds = (b.listed || b.ownership.startsWith('soe') || b.ownership === 'lgfv') && b.sizeTarget === 'large' ? rng.uniform(0.1, 0.3) : 0;
   const season = b.industry.season;
   const ends = quarterEnds(asOf);
 
   let level = spvRevenue ?? b.revenue0;
-  let prevH = b.z[0];
+  let wcLevel = 0;
+  let prevZ = b.z[0];
   const ta0 = level / ato;
   const te0 = ta0 * (1 - da0);
   const paidIn = te0 * 0.3;
@@ -79,26 +107,37 @@ export function generateFinancials(b: Borrower, asOf: string, seed: number, spvR
   let ytdNp = 0;
   const quarters: QuarterState[] = [];
   for (let t = 0; t < QUARTERS; t++) {
-    const h = t === 0 ? b.z[0] : b.z[t - 1];
+    // Ratios follow z with one quarter of lag (§3.3); levels follow credit health, changes follow z.
+    const zLag = t === 0 ? b.z[0] : b.z[t - 1];
+    const h = health(b, t === 0 ? 0 : t - 1);
     const defaulted = b.legacy || (b.defaultQuarter !== null && t > b.defaultQuarter);
     const month = Number(ends[t].slice(5, 7));
     const cq = Math.ceil(month / 3) - 1;
-    level *= Math.exp(b.industry.drift / 4 + 0.15 * (h - prevH) + 0.03 * rng.normal() - (defaulted ? 0.12 : 0));
-    prevH = h;
-    const stress = Math.max(0, -h);
+    // Revenue follows the change in z (§4.3 rule 1), the more so the weaker the borrower: a healthy firm's sales
+    // hardly move with its credit index, a failing one's fall with it (0.05 at x = 0, 0.09 at −1, 0.13 at −2) [CAL].
+    const beta = 0.03 + 0.12 * normCdf(-(h + 1));
+    level *= Math.exp(b.industry.drift / 4 + beta * (zLag - prevZ) + 0.015 * rng.normal() - (defaulted ? 0.12 : 0));
+    prevZ = zLag;
+    const stress = Math.max(0, -h - 0.5);
     const rev = (level / 4) * season[cq];
-    const gmT = clamp(gm + 0.03 * h, -0.3, 0.9);
-    const emT = clamp(em + 0.05 * Math.min(h, 1) - (defaulted ? 0.15 : 0), -0.6, gmT);
+    // Working capital follows the business with a lag (orders, stock and credit terms adjust over months), so one
+    // quarter's revenue swing does not turn its cash flow negative.
+    wcLevel = wcLevel === 0 ? level : 0.5 * wcLevel + 0.5 * level;
+    const emT = clamp(defaulted ? em * earningsFactor(h) * 0.3 - 0.03 : em * earningsFactor(h), -0.6, 0.9);
+    const gmT = clamp(gm + (emT - em), -0.3, 0.9);
     const ta = (level / ato) * (1 + 0.1 * stress);
 
     // P&L of the quarter. D&A sits inside cost of sales and admin (as in Chinese statements); EBITDA = EBIT + D&A.
     const fixedPrev = prev ? prev.fixedAssets : fixedShare * ta;
-    const daQ = 0.025 * fixedPrev;
+    const daQ = (depRate / 4) * fixedPrev;
     const cogs = rev * (1 - gmT);
     const taxes = rev * 0.006;
     let opex = rev * gmT - taxes - rev * emT + daQ;
     if (opex < rev * 0.02) opex = rev * 0.02;
-    const debtPrev = prev ? prev.ibd : debtShare * da0 * ta;
+    const cashBase = cashRatio * ta;
+    // Cash beyond a year of EBITDA is the borrower's own (net cash), not borrowed.
+    const debtCapacity = (assets: number) => Math.min(0.9 * da0 * assets, Math.min(cashBase, em * level) + ndToEbitda * em * level * (1 + 0.15 * stress));
+    const debtPrev = prev ? prev.ibd : debtCapacity(ta);
     const interest = (debtPrev * (rate + 0.01 * stress)) / 4;
     const cashPrev = prev ? prev.cash : cashRatio * ta;
     const interestIncome = (cashPrev * 0.01) / 4;
@@ -121,9 +160,17 @@ export function generateFinancials(b: Borrower, asOf: string, seed: number, spvR
     const taFinal = te + tl;
 
     // Balance sheet from the ratios (one fixed-shape object: spreading and re-keying objects is slow in V8).
-    const ar = ((dso * (1 + 0.15 * stress)) / 365) * level;
-    const ibd = Math.min(tl, tl * clamp(debtShare + 0.05 * stress, 0, 0.9));
-    const stShare = clamp(0.3 + 0.08 * stress + (['C', 'F'].includes(sec) ? 0.15 : 0), 0.1, 0.8);
+    const ar = ((dso * (1 + 0.15 * stress)) / 365) * wcLevel;
+    const cogsYear = wcLevel * (1 - gmT);
+    const payables = ((cogsYear * (DPO[sec] ?? 45)) / 365) * (1 + 0.3 * stress);
+    const notesPayable = ['C', 'F'].includes(sec) ? (0.12 * cogsYear * (DPO[sec] ?? 45)) / 365 : 0;
+    const advances = sec === 'K' ? 0.1 * tl : (sec === 'E' ? 0.1 : 0.02) * level;
+    const operating = payables + notesPayable + advances + 0.02 * level;
+    // Operating liabilities come first; a borrower whose liabilities leave little room beside them borrows less
+    // (never below 30 % of its liabilities, the operating ones are then scaled down).
+    let ibd = Math.min(0.9 * tl, debtCapacity(taFinal));
+    if (ibd + operating > tl) ibd = Math.max(Math.min(ibd, 0.3 * tl), tl - operating);
+    const stShare = clamp(0.25 + 0.08 * stress + (['C', 'F'].includes(sec) ? 0.1 : 0), 0.1, 0.8);
     const bs: Record<string, number> = {
       cash: cashRatio * taFinal * clamp(1 + 0.3 * Math.min(h, 1), 0.3, 1.3),
       tradingFinancialAssets: 0.005 * taFinal,
@@ -131,7 +178,7 @@ export function generateFinancials(b: Borrower, asOf: string, seed: number, spvR
       accountsReceivable: ar,
       prepayments: 0.02 * taFinal,
       otherReceivables: (sec === 'L' ? 0.15 : 0.02) * taFinal,
-      inventory: sec === 'K' ? rng.uniform(0.5, 0.6) * taFinal : (dio / 365) * level * (1 - gmT),
+      inventory: sec === 'K' ? (prev ? 0.75 * prev.inventory + 0.25 * inventoryShare * taFinal : inventoryShare * taFinal) : (dio / 365) * cogsYear,
       contractAssets: sec === 'E' ? 0.12 * taFinal : 0,
       otherCurrentAssets: 0.01 * taFinal,
       ltEquityInvestments: (sec === 'L' ? 0.2 : 0.03) * taFinal,
@@ -146,10 +193,10 @@ export function generateFinancials(b: Borrower, asOf: string, seed: number, spvR
       bondsPayable: ibd * bonds,
       leaseLiabilities: ibd * 0.02,
       ltBorrowings: 0,
-      notesPayable: ['C', 'F'].includes(sec) ? 0.12 * cogs * 4 * (60 / 365) : 0,
-      accountsPayable: cogs * 4 * (60 / 365) * (1 + 0.3 * stress),
-      advancesReceived: (['E', 'K'].includes(sec) ? 0.1 : 0.03) * tl,
-      otherCurrentLiabilities: 0.03 * tl,
+      notesPayable,
+      accountsPayable: payables,
+      advancesReceived: advances,
+      otherCurrentLiabilities: 0.02 * level,
       otherNonCurrentLiabilities: 0,
       paidInCapital: paidIn,
       capitalReserve: capRes,
@@ -265,18 +312,23 @@ function toStatement(b: Borrower, qs: QuarterState[], t: number, rng: Rng): Stat
     if (x !== 0) s[FLOW_FIELDS[i]] = x;
   }
   s.closingCash = v[0];
-  const zNow = b.z[t];
+  const h = health(b, t);
   if (month === 12) {
     const audited = rng.chance(b.sizeTarget === 'large' || b.sizeTarget === 'medium' ? 0.85 : 0.4);
     s.audited = audited;
     if (audited) {
-      const bad = normCdf(-zNow - 1.6);
+      // §4.3: opinions worse than "emphasis" come from borrowers close to default: 0.5 % at x = −1, 27 % at x = −2,
+      // 62 % at x = −2.5 — well under the table's 2 % of the book, since each is an orange or red signal (F07) [CAL].
+      const bad = normCdf(-2 * (h + 2.3));
       const u = rng.next();
       s.auditOpinion = u < bad * 0.4 ? 'disclaimer' : u < bad * 0.6 ? 'adverse' : u < bad ? 'qualified' : u < bad + 0.02 ? 'emphasis' : 'standard';
-      s.auditor = AUDITORS[(b.index + (zNow < -1.5 && rng.chance(0.3) ? t : 0)) % AUDITORS.length];
+      s.auditor = AUDITORS[(b.index + (h < -2 && rng.chance(0.3) ? t : 0)) % AUDITORS.length];
     }
   } else s.audited = false;
-  const lateP = 0.05 * (zNow < -1 ? 3 : 1);
+  // §4.3 has 5 % of statements late beyond 150 days, more often when z is low. Late filers are borrowers in
+  // difficulty: 0.3 % at x = 0, 4 % at x = −1.5, 20 % at −2, 37 % at −2.5 — about 1 % of the book, not 5 %, since
+  // a late statement is an orange signal (F07) and §7 caps those at 6–10 % of borrowers [CAL].
+  const lateP = 0.003 + 0.4 * normCdf(-3 * (h + 2));
   const lag = rng.chance(lateP) ? rng.int(151, 200) : month === 12 ? (b.listed ? rng.int(60, 118) : rng.int(60, 120)) : b.listed ? rng.int(20, 30) : rng.int(25, 60);
   s.reportDate = addDays(periodEnd, lag);
   return s as unknown as Statement;

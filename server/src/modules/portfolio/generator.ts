@@ -127,7 +127,7 @@ function stageB({ b, fin, project, book }: StageA, peers: Map<number, Peer>, cfg
     }
   });
 
-  const security = buildSecurity(b, book.plans, peers, asOf, cfg.seed, cfg.dataQuality);
+  const security = buildSecurity(b, book.plans, peers, asOf, cfg.seed, cfg.dataQuality, fin.equityT0);
   const events = buildEvents(b, asOf, cfg.seed, fin.equityT0, rt.rated);
   const sizeClass = miitSizeClass(sizeSector(b.industry.section, b.industryClass[0].slice(0, 2), b.industryClass[0]), { employees: b.employees, revenue: fin.revenueTtm, assets: fin.totalAssetsT0 });
   const firstStart = book.plans.map((p) => p.facility.startDate as string).sort()[0] ?? asOf;

@@ -137,10 +137,32 @@ export function archetype(b: Borrower): PathArchetype {
   return 'stable';
 }
 
-/** Per-quarter state for event base rates (§4.8). */
+/**
+ * Median distance to default of the book, in σ of z: the default threshold of a mid-scale grade sits about 2.6 σ
+ * below z = 0 [CAL].
+ */
+const DD_CENTER = 2.0;
+
+/**
+ * Credit health at quarter t: the borrower's distance to default (z above the Φ⁻¹(PD) threshold of its grade),
+ * centred on the book's median. z alone says nothing about the grade — a grade-10 borrower at z = 0 is as close
+ * to default as a grade-5 one at z = −1.4 — so the observables that the early-warning signals read (margins,
+ * coverage, reporting quality, events) follow this instead: about 0 for a typical borrower, below −2 close to
+ * default whatever the grade.
+ */
+export function health(b: Borrower, t: number): number {
+  return b.z[t] + gradeAnchor(b.pd);
+}
+
+/** −Φ⁻¹(PD) − DD_CENTER, bounded: +1 for the best grades, −1.2 for the worst. */
+export function gradeAnchor(pd: number): number {
+  return Math.min(1.5, Math.max(-1.5, -normInv(Math.min(0.5, Math.max(1e-6, pd))) - DD_CENTER));
+}
+
+/** Per-quarter state for event base rates (§4.8), from credit health. */
 export function stateAt(b: Borrower, t: number): 'stable' | 'deteriorating' | 'distressed' {
-  const z = b.z[t];
-  if (b.legacy || z < -1.8 || (b.defaultQuarter !== null && t >= b.defaultQuarter - 2)) return 'distressed';
-  if (z < -1.0 || (t >= 2 && z - b.z[t - 2] < -0.8)) return 'deteriorating';
+  const h = health(b, t);
+  if (b.legacy || h < -2.4 || (b.defaultQuarter !== null && t >= b.defaultQuarter - 2)) return 'distressed';
+  if (h < -1.8 || (t >= 2 && b.z[t] - b.z[t - 2] < -1.2)) return 'deteriorating';
   return 'stable';
 }

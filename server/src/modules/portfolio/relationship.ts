@@ -20,9 +20,11 @@ export function gradeAt(b: Borrower, t: number, noise: number): number {
 
 export function ratings(b: Borrower, asOf: string, seed: number, defaulted: boolean): { internal: InternalRating; external?: ExternalRating; gradeNow: number; gradeDrop: number; rated: boolean } {
   const rng = new Rng(seed, STREAM.relationship, b.index, 1);
-  const noiseNow = 0.5 * rng.normal();
-  const gradeNow = gradeAt(b, QUARTERS - 1, noiseNow);
-  const gradePrev = gradeAt(b, QUARTERS - 5, 0.5 * rng.normal());
+  // The rating model's error is mostly the borrower's own and persists from one review to the next; only a small
+  // part is fresh each year, so a grade moves when z does, not at random (a spurious downgrade is signal N06) [CAL].
+  const bias = 0.45 * rng.normal();
+  const gradeNow = gradeAt(b, QUARTERS - 1, bias + 0.2 * rng.normal());
+  const gradePrev = gradeAt(b, QUARTERS - 5, bias + 0.2 * rng.normal());
   const date = addMonths(asOf, -rng.int(0, 11));
   const model = b.spv ? 'pf-slotting' : b.listed ? 'kmv-listed' : b.sizeTarget === 'large' || b.sizeTarget === 'medium' ? 'hybrid-large' : 'scorecard-sme';
   const internal: InternalRating = defaulted
@@ -34,8 +36,9 @@ export function ratings(b: Borrower, asOf: string, seed: number, defaulted: bool
     const domestic = !b.international;
     const lift = domestic ? rng.int(3, 6) : 0;
     const letter = (g: number | 'D') => (g === 'D' ? 'D' : SP_SCALE[Math.max(0, GRADE_NOTCH[g - 1] - lift)]);
-    const now = letter(defaulted ? 'D' : gradeNow);
     const before = letter(gradePrev);
+    // Agencies move more slowly than the internal model: the letter changes on a move of two grades or more [CAL].
+    const now = defaulted ? letter('D') : Math.abs(gradeNow - gradePrev) >= 2 ? letter(gradeNow) : before;
     external = {
       agency: domestic ? rng.pick(DOMESTIC_AGENCIES) : rng.pick(GLOBAL_AGENCIES),
       rating: now,

@@ -31,7 +31,7 @@ export interface SecurityResult {
   guaranteesGiven: GuaranteeGiven[];
 }
 
-export function buildSecurity(b: Borrower, plans: FacilityPlan[], peers: Map<number, Peer>, asOf: string, seed: number, dataQuality: boolean): SecurityResult {
+export function buildSecurity(b: Borrower, plans: FacilityPlan[], peers: Map<number, Peer>, asOf: string, seed: number, dataQuality: boolean, netAssets: number): SecurityResult {
   const rng = new Rng(seed, STREAM.security, b.index);
   const collateral: Collateral[] = [];
   const guarantees: Guarantee[] = [];
@@ -45,13 +45,13 @@ export function buildSecurity(b: Borrower, plans: FacilityPlan[], peers: Map<num
     } else if (sec === 'mortgage' || sec === 'pledge' || sec === 'combined') {
       const kind = p.trade && sec === 'pledge' ? COLLATERAL.find((c) => c.type === 'deposits_bonds')! : sec === 'pledge' ? PLEDGE.pick(rng) : MORTGAGE.pick(rng);
       const cap = DEFAULT_PARAMS.ltvCaps[kind.type as keyof typeof DEFAULT_PARAMS.ltvCaps] ?? 0.5;
-      const ltv = cap * rng.uniform(0.55, 0.95);
+      // Lenders keep headroom under the cap, so an LTV breach (N08) takes a real fall in value [CAL].
+      const ltv = cap * rng.uniform(0.45, 0.85);
       const appraised = drawn / ltv;
       const stale = dataQuality && rng.chance(0.05);
       const months = stale ? rng.int(25, 40) : rng.int(0, 24);
       let value = appraised;
       for (let q = 0; q < Math.floor(months / 3); q++) value *= Math.exp(kind.drift + kind.sigma * rng.normal());
-      if (kind.type === 'machinery') value *= Math.pow(0.9, months / 12);
       const c: Collateral = {
         id: `C${f.id.slice(1)}-1`,
         type: kind.type as Collateral['type'],
@@ -91,8 +91,12 @@ export function buildSecurity(b: Borrower, plans: FacilityPlan[], peers: Map<num
   const guaranteesGiven: GuaranteeGiven[] = [];
   if (b.chainMembers.length) {
     const beneficiary = peers.get(b.chainMembers[b.chainMembers.length - 1]);
-    if (beneficiary)
-      guaranteesGiven.push({ beneficiaryId: beneficiary.id, beneficiaryName: beneficiary.name, amount: r(beneficiary.drawn * rng.uniform(0.8, 1.2)), ...(beneficiary.defaulted ? { beneficiaryInDefault: true } : {}) });
+    if (beneficiary) {
+      // Sized to the beneficiary's borrowing, within what the guarantor can stand behind (30–100 % of its net
+      // assets): the chain signal (B05) comes from defaults in the chain, not from the sizing [CAL].
+      const amount = Math.min(beneficiary.drawn * rng.uniform(0.8, 1.2), Math.max(netAssets, 0) * rng.uniform(0.3, 1));
+      guaranteesGiven.push({ beneficiaryId: beneficiary.id, beneficiaryName: beneficiary.name, amount: r(amount), ...(beneficiary.defaulted ? { beneficiaryInDefault: true } : {}) });
+    }
   }
   return { collateral, guarantees, guaranteesGiven };
 }

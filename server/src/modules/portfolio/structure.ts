@@ -18,9 +18,10 @@ const PROVINCE = new Weighted(PROVINCES.map((p) => [p, p.weight] as const));
 const COUNTRY = new Weighted(COUNTRIES.map((c) => [c, c[1]] as const));
 /**
  * Count weights = exposure share × asset turnover × an empirical correction, so that the exposure mix (not the
- * count mix) lands near §4.2.1: low-turnover industries carry far more debt per borrower [CAL].
+ * count mix) lands near §4.2.1: low-turnover industries carry far more debt per borrower, less than their assets
+ * suggest since debt is sized to earnings (financials.ts) [CAL].
  */
-const COUNT_CORRECTION: Record<string, number> = { A: 20, B: 5.5, C: 7.5, D: 0.4, E: 2.9, F: 6, G: 1.6, I: 5, K: 1.5, L: 1.75, N: 0.08, H: 4, M: 4, O: 4, P: 4, Q: 4, R: 4 };
+const COUNT_CORRECTION: Record<string, number> = { A: 17, B: 2.5, C: 4.1, D: 0.62, E: 3, F: 4.4, G: 2.9, I: 2.85, K: 3.2, L: 3.8, N: 0.48, H: 8, M: 1.2, O: 1.3, P: 2.1, Q: 1.8, R: 1.7 };
 const INDUSTRY = new Weighted(INDUSTRIES.map((i) => [i, i.exposureShare * i.prior.assetTurnover[0] * (COUNT_CORRECTION[i.section] ?? 1)] as const));
 const SIZE = new Weighted<SizeClass>([['large', 15], ['medium', 30], ['small', 40], ['micro', 15]]);
 const GROUP_TYPE = new Weighted(GROUP_TYPES);
