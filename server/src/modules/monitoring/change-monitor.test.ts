@@ -23,7 +23,8 @@ const rules: CompiledMonitoringRuleSet[] = ['segmentation/five-category', 'segme
   const evaluator = compileRuleSet(document);
   return { key: document.key, version: 1, contentHash: evaluator.contentHash, family: document.family, document, evaluator };
 });
-const source: MonitoringRules = { active: () => rules, version: async () => null };
+let activeRules = rules;
+const source: MonitoringRules = { active: () => activeRules, version: async () => null };
 
 function setup() {
   const stores = openMemoryStores();
@@ -31,19 +32,32 @@ function setup() {
   const alerts = new AlertService(stores.alerts, clock);
   const monitor = new ClientMonitor({ clients: stores.clients, alerts, clock, sla: DEFAULT_SLA_DAYS });
   const evaluated: string[][] = [];
+  const lifecycle = { created: 0, closed: 0, afterEvaluate: (_n: number) => {}, versionsUsed: [] as string[] };
   const changes = new ChangeMonitor({
     clients: stores.clients,
     monitor,
     rules: source,
     evaluator: (sets) => {
       const inline = new InlineEvaluator(sets);
-      return { evaluate: (c: ClientInput[], asOf: string) => (evaluated.push(c.map((x) => `${x.id}@${x.revision}`)), inline.evaluate(c, asOf)), close: async () => {} };
+      lifecycle.created++;
+      const versions = sets.map((x) => `${x.key}@${x.version}`).join(' ');
+      return {
+        evaluate: async (c: ClientInput[], asOf: string) => {
+          evaluated.push(c.map((x) => `${x.id}@${x.revision}`));
+          // Which versions evaluated, against which were active at that moment.
+          lifecycle.versionsUsed.push(versions === activeRules.map((x) => `${x.key}@${x.version}`).join(' ') ? 'current' : 'stale');
+          const out = await inline.evaluate(c, asOf);
+          lifecycle.afterEvaluate(c.length);
+          return out;
+        },
+        close: async () => void lifecycle.closed++,
+      };
     },
     clock,
     log: createLogger('silent'),
   });
   clients.onChange(changes.listener);
-  return { stores, clients, changes, evaluated };
+  return { stores, clients, changes, evaluated, lifecycle };
 }
 
 const profile = (n: number) => ({ uscc: makeUscc('91', '350100', 70_000 + n, 3), name: `测试${n}`, country: 'CN', provinceCode: '35', industry: { section: 'C' }, establishedDate: '2010-01-01', relationshipManager: 'rm_1' });
@@ -74,5 +88,35 @@ describe('ChangeMonitor', () => {
     await changes.idle();
     expect(evaluated).toHaveLength(1);
     expect(changes.backlog).toBe(0);
+  });
+
+  it('keeps one evaluator for an import\'s backlog, round after round, and a new one when the active versions change', async () => {
+    const { clients, changes, evaluated, lifecycle } = setup();
+    // 1,200 clients changed at once (an import): rounds of at most 500.
+    await clients.upsertMany(Array.from({ length: 1200 }, (_, i) => profile(100 + i)), SYSTEM_ACTOR);
+    await changes.idle();
+    const rounds = evaluated.map((r) => r.length);
+    expect(rounds.reduce((a, b) => a + b, 0)).toBe(1200);
+    expect(rounds.filter((n) => n === 500)).toHaveLength(2);
+    // The full rounds share one evaluator; each short round (the first change that started the drain, the rest at
+    // the end) gets its own; every one is closed.
+    expect(lifecycle.created).toBe(rounds.filter((n) => n < 500).length + 1);
+    expect(lifecycle.closed).toBe(lifecycle.created);
+
+    // A new active version while a backlog is being worked off: the held evaluator must not serve it.
+    evaluated.length = 0;
+    lifecycle.versionsUsed.length = 0;
+    lifecycle.afterEvaluate = (n) => {
+      if (n === 500) activeRules = rules.map((r) => (r.key === 'early-warning' ? { ...r, version: 2, contentHash: `${r.contentHash}-2` } : r));
+    };
+    try {
+      await clients.upsertMany(Array.from({ length: 1200 }, (_, i) => profile(2000 + i)), SYSTEM_ACTOR);
+      await changes.idle();
+    } finally {
+      activeRules = rules;
+    }
+    expect(evaluated.flat()).toHaveLength(1200);
+    expect(lifecycle.versionsUsed).not.toContain('stale');
+    expect(lifecycle.closed).toBe(lifecycle.created);
   });
 });

@@ -64,34 +64,48 @@ export class ChangeMonitor {
     await this.idle();
   }
 
+  /**
+   * Works the backlog off round by round. An import queues thousands of clients: the evaluator of one round (worker
+   * threads that compile the rule sets on start) serves the next ones as long as the active versions stay the same.
+   */
   private async drain(): Promise<void> {
-    while (this.pending.size && !this.closed) {
-      const round = [...this.pending].slice(0, ROUND);
-      for (const [id] of round) this.pending.delete(id);
-      try {
-        await this.evaluate(round);
-      } catch (e) {
-        this.d.log.error({ err: e, clients: round.length }, 'monitoring: evaluating changed clients failed');
+    let held = null as { versions: string; evaluator: ClientEvaluator } | null;
+    try {
+      while (this.pending.size && !this.closed) {
+        const round = [...this.pending].slice(0, ROUND);
+        for (const [id] of round) this.pending.delete(id);
+        const sets = this.d.rules.active();
+        const versions = sets.map((s) => `${s.key}@${s.version}:${s.contentHash}`).join(' ');
+        if (held && (held.versions !== versions || round.length < ROUND)) {
+          await held.evaluator.close();
+          held = null;
+        }
+        if (!sets.length) continue;
+        // A full round (an import's backlog) keeps its evaluator for the next; a handful of edits gets a throwaway one.
+        const evaluator: ClientEvaluator = held ? held.evaluator : this.d.evaluator(sets, round.length);
+        if (!held && round.length === ROUND) held = { versions, evaluator };
+        try {
+          await this.evaluate(round, evaluator);
+        } catch (e) {
+          this.d.log.error({ err: e, clients: round.length }, 'monitoring: evaluating changed clients failed');
+        } finally {
+          if (held?.evaluator !== evaluator) await evaluator.close();
+        }
       }
+    } finally {
+      await held?.evaluator.close();
     }
   }
 
-  private async evaluate(round: [string, ClientChange][]): Promise<void> {
-    const sets = this.d.rules.active();
-    if (!sets.length) return;
+  private async evaluate(round: [string, ClientChange][], evaluator: ClientEvaluator): Promise<void> {
     const items: { record: ClientRecord; trigger: Trigger }[] = [];
     for (const [id, info] of round) {
       const record = await this.d.clients.get(id);
       if (record) items.push({ record, trigger: { kind: 'change', action: info.action, by: actorRef(info.by), ...(info.importId ? { importId: info.importId } : {}) } });
     }
     if (!items.length) return;
-    const evaluator = this.d.evaluator(sets, items.length);
-    try {
-      const asOf = this.d.clock.now().toISOString().slice(0, 10);
-      const findings = await evaluator.evaluate(items.map(({ record: r }) => ({ id: r.id, revision: r.revision, profile: r.profile })), asOf);
-      await this.d.monitor.apply(items.map((it, i) => ({ client: monitoredClient(it.record), trigger: it.trigger, findings: findings[i] })));
-    } finally {
-      await evaluator.close();
-    }
+    const asOf = this.d.clock.now().toISOString().slice(0, 10);
+    const findings = await evaluator.evaluate(items.map(({ record: r }) => ({ id: r.id, revision: r.revision, profile: r.profile })), asOf);
+    await this.d.monitor.apply(items.map((it, i) => ({ client: monitoredClient(it.record), trigger: it.trigger, findings: findings[i] })));
   }
 }
