@@ -139,6 +139,48 @@ export function alertStoreContract(name: string, open: OpenStores): void {
       expect(await s.alerts.get('alr_missing')).toBeNull();
     }));
 
+    it('counts active alerts by severity with the overdue ones, for all owners or one, every severity listed', t(async (s) => {
+      const zero = [
+        { severity: 'red', count: 0, overdue: 0 },
+        { severity: 'orange', count: 0, overdue: 0 },
+        { severity: 'yellow', count: 0, overdue: 0 },
+        { severity: 'blue', count: 0, overdue: 0 },
+      ];
+      expect(await s.alerts.countActive('2025-02-01')).toEqual(zero);
+      const due = (dueAt: string, owner: string | null) => ({ dueAt, owner });
+      await s.alerts.recordSignals(
+        [
+          run('cli_p', [alert('cli_p', 'F01', 'red', 0, due('2025-01-10', 'rm_a')), alert('cli_p', 'F02', 'red', 0, due('2025-02-01', 'rm_a')), alert('cli_p', 'B01', 'yellow', 0, due('2025-01-31', 'rm_b'))]),
+          run('cli_q', [alert('cli_q', 'F01', 'red', 0, due('2025-01-02', 'rm_b')), alert('cli_q', 'B02', 'blue', 0, due('2025-03-01', null))]),
+          run('cli_r', [alert('cli_r', 'F01', 'orange', 0, due('2025-01-05', 'rm_a'))]),
+        ],
+        iso(0),
+        audited,
+      );
+      // Closed alerts are not counted, acknowledged and in-progress ones are.
+      const [closed] = (await s.alerts.list({ clientId: 'cli_r' }, {})).items;
+      await s.alerts.update({ ...closed, status: 'resolved', closedAt: iso(1), closedBy: bob, closingComment: 'done', revision: 2 }, 1, []);
+      const [ack] = (await s.alerts.list({ clientId: 'cli_q', severity: 'red' }, {})).items;
+      await s.alerts.update({ ...ack, status: 'in_progress', startedAt: iso(1), startedBy: bob, revision: 2 }, 1, []);
+      // Overdue: due strictly before the day, as list's overdueOn.
+      expect(await s.alerts.countActive('2025-02-01')).toEqual([
+        { severity: 'red', count: 3, overdue: 2 },
+        { severity: 'orange', count: 0, overdue: 0 },
+        { severity: 'yellow', count: 1, overdue: 1 },
+        { severity: 'blue', count: 1, overdue: 0 },
+      ]);
+      const listed = (await s.alerts.list({ overdueOn: '2025-02-01' }, {})).items;
+      expect(listed).toHaveLength(3);
+      expect(await s.alerts.countActive('2025-02-01', 'rm_a')).toEqual([
+        { severity: 'red', count: 2, overdue: 1 },
+        { severity: 'orange', count: 0, overdue: 0 },
+        { severity: 'yellow', count: 0, overdue: 0 },
+        { severity: 'blue', count: 0, overdue: 0 },
+      ]);
+      expect((await s.alerts.countActive('2025-02-01', 'rm_b')).map((c) => [c.count, c.overdue])).toEqual([[1, 1], [0, 0], [1, 1], [0, 0]]);
+      expect(await s.alerts.countActive('2025-02-01', 'rm_nobody')).toEqual(zero);
+    }));
+
     it('lists newest first with every filter and a stable cursor, returning copies', t(async (s) => {
       const runs = [
         run('cli_x', [alert('cli_x', 'F01', 'red', 0, { owner: 'rm_a' }), alert('cli_x', 'F02', 'yellow', 0, { owner: 'rm_a' })]),

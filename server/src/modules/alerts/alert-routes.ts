@@ -41,6 +41,12 @@ export function alertRoutes(s: AlertService, clock: Clock): RouteDef[] {
       summary: 'Alerts, newest first: filter by owner, severity, status (or active), overdue=true, client and rule (signal id); page with nextCursor',
       handler: async ({ query }) => ({ body: await s.list(alertFilterOf(query, clock.now().toISOString().slice(0, 10)), { cursor: query.cursor, limit: query.limit ? Number(query.limit) : undefined }) }),
     }),
+    // Before /alerts/:id, which would otherwise take "summary" for an id.
+    defineRoute({
+      method: 'get', path: '/api/v1/alerts/summary', access: 'alerts:read', query: 'alert-summary-query', response: 'alert-summary', tags: ['alerts'],
+      summary: 'Active alerts (open, acknowledged, in progress) by severity, each with how many are overdue at the server\'s clock, and the totals; owner narrows to one relationship manager',
+      handler: async ({ query }) => ({ body: await s.summary(query.owner) }),
+    }),
     defineRoute({
       method: 'post', path: '/api/v1/alerts/acknowledge', access: 'alerts:write', allowApiKey: false, body: 'alert-bulk-acknowledge', response: 'alert-bulk-result', tags: ['alerts'],
       summary: 'Acknowledge several open alerts at once; the ones that cannot be (not open, unknown) are listed with the reason',

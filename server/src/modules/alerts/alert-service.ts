@@ -3,7 +3,7 @@ import { actorRef } from '../../shared/actor';
 import type { Clock } from '../../shared/clock';
 import { AppError, ConflictError, ForbiddenError, NotFoundError, RevisionConflictError, ValidationError } from '../../shared/errors';
 import { auditEvent, type AuditEvent, type Page } from '../audit/audit';
-import { FOUR_EYES_SEVERITIES, isActive, type Alert, type AlertNote, type AlertStatus } from './alert';
+import { FOUR_EYES_SEVERITIES, isActive, type Alert, type AlertNote, type AlertStatus, type AlertSummary } from './alert';
 import type { AlertChange, AlertFilter, AlertStore, PageRequest, SignalOutcome, SignalRun } from './alert-store';
 
 /** Told after a person closed an alert (resolved or dismissed): the client's risk level may have changed. */
@@ -51,6 +51,19 @@ export class AlertService {
 
   async list(filter: AlertFilter, page: PageRequest): Promise<Page<Alert>> {
     return this.store.list(filter, page);
+  }
+
+  /** Active alerts by severity with the overdue ones (due day before today, UTC, at the service's clock). */
+  async summary(owner: string | undefined): Promise<AlertSummary> {
+    const asOf = this.clock.now().toISOString();
+    const bySeverity = await this.store.countActive(asOf.slice(0, 10), owner);
+    return {
+      asOf,
+      owner: owner ?? null,
+      total: bySeverity.reduce((n, c) => n + c.count, 0),
+      overdue: bySeverity.reduce((n, c) => n + c.overdue, 0),
+      bySeverity,
+    };
   }
 
   async get(id: string): Promise<Alert> {

@@ -1,5 +1,5 @@
 import type { AuditEvent, Page } from '../audit/audit';
-import type { Alert, AlertNote, AlertStatus, Severity } from './alert';
+import type { Alert, AlertNote, AlertStatus, Severity, SeverityCount } from './alert';
 
 /** List filters; every given field must match. */
 export interface AlertFilter {
@@ -70,6 +70,9 @@ export interface SignalOutcome {
  * - `get` returns the alert with `notes` (oldest first), or null; `list` returns alerts with `noteCount` and without
  *   notes, newest first by id, paged by the last id seen (alerts opened meanwhile never shift a page); `limit`
  *   defaults to 50, capped at 500;
+ * - `countActive` counts the active alerts (of `owner` only, when given) by severity, and among them those whose due
+ *   day is before `today` (YYYY-MM-DD), exactly as `list` with `status: 'active'` / `overdueOn: today` would find
+ *   them; it returns one entry per severity, worst first (red, orange, yellow, blue), zeros included;
  * - reads return copies.
  */
 export interface AlertStore {
@@ -78,6 +81,7 @@ export interface AlertStore {
   list(filter: AlertFilter, page: PageRequest): Promise<Page<Alert>>;
   update(next: Alert, expectedRevision: number, audit: AuditEvent[]): Promise<Alert>;
   addNote(alertId: string, note: Omit<AlertNote, 'seq'>, audit: (note: AlertNote) => AuditEvent[]): Promise<AlertNote>;
+  countActive(today: string, owner?: string): Promise<SeverityCount[]>;
   /** The worst severity among the client's active alerts, or null. */
   worstActive(clientId: string): Promise<Severity | null>;
 }

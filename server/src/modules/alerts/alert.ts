@@ -91,6 +91,32 @@ export interface Alert {
 
 export const SEVERITY_RANK: Record<Severity, number> = { blue: 1, yellow: 2, orange: 3, red: 4 };
 
+/** The severities worst first: the order of counts and summaries. */
+export const SEVERITIES_WORST_FIRST: readonly Severity[] = [...SEVERITIES].sort((a, b) => SEVERITY_RANK[b] - SEVERITY_RANK[a]);
+
+/** Active alerts of one severity, and how many of them are overdue. */
+export interface SeverityCount {
+  severity: Severity;
+  count: number;
+  overdue: number;
+}
+
+/** One entry per severity, worst first, zeros included, from the groups a store counted (absent ones count zero). */
+export function severityCounts(groups: Iterable<SeverityCount>): SeverityCount[] {
+  const by = new Map<string, SeverityCount>();
+  for (const g of groups) by.set(g.severity, g);
+  return SEVERITIES_WORST_FIRST.map((severity) => ({ severity, count: Number(by.get(severity)?.count ?? 0), overdue: Number(by.get(severity)?.overdue ?? 0) }));
+}
+
+/** Active alerts counted for the dashboard: by severity and in total, with the overdue ones, at the server's clock. */
+export interface AlertSummary {
+  asOf: string;
+  owner: string | null;
+  total: number;
+  overdue: number;
+  bySeverity: SeverityCount[];
+}
+
 /** The worse of two severities (null counts as none). */
 export function worse(a: Severity | null, b: Severity | null): Severity | null {
   if (a === null) return b;

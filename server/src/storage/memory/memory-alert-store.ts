@@ -1,4 +1,4 @@
-import { escalate, isActive, SEVERITY_RANK, worse, type Alert, type AlertNote, type Severity } from '../../modules/alerts/alert';
+import { escalate, isActive, SEVERITY_RANK, severityCounts, worse, type Alert, type AlertNote, type Severity, type SeverityCount } from '../../modules/alerts/alert';
 import type { AlertChange, AlertFilter, AlertStore, PageRequest, SignalOutcome, SignalRun } from '../../modules/alerts/alert-store';
 import type { AuditEvent, Page } from '../../modules/audit/audit';
 import { ConflictError, NotFoundError, RevisionConflictError } from '../../shared/errors';
@@ -95,6 +95,18 @@ export class MemoryAlertStore implements AlertStore {
     this.notes.set(alertId, list);
     this.audit.appendSync(events);
     return clone(stored);
+  }
+
+  async countActive(today: string, owner?: string): Promise<SeverityCount[]> {
+    const by = new Map<Severity, SeverityCount>();
+    for (const a of this.alerts.values()) {
+      if (!isActive(a.status) || (owner !== undefined && a.owner !== owner)) continue;
+      const c = by.get(a.severity) ?? { severity: a.severity, count: 0, overdue: 0 };
+      c.count++;
+      if (a.dueAt < today) c.overdue++;
+      by.set(a.severity, c);
+    }
+    return severityCounts(by.values());
   }
 
   async worstActive(clientId: string): Promise<Severity | null> {

@@ -1,6 +1,6 @@
 import type { ClientSession } from 'mongodb';
 import type { AnyBulkWriteOperation, Connection, QueryFilter } from 'mongoose';
-import { ACTIVE_STATUSES, escalate, isActive, SEVERITY_RANK, worse, type Alert, type AlertNote, type Severity } from '../../modules/alerts/alert';
+import { ACTIVE_STATUSES, escalate, isActive, SEVERITY_RANK, severityCounts, worse, type Alert, type AlertNote, type Severity, type SeverityCount } from '../../modules/alerts/alert';
 import type { AlertChange, AlertFilter, AlertStore, PageRequest, SignalOutcome, SignalRun } from '../../modules/alerts/alert-store';
 import type { AuditEvent, Page } from '../../modules/audit/audit';
 import { ConflictError, NotFoundError, RevisionConflictError } from '../../shared/errors';
@@ -150,6 +150,18 @@ export class MongoAlertStore implements AlertStore {
       if (isDuplicateKey(e)) throw new ConflictError('note_conflict', 'Another note was added to this alert at the same moment; send yours again.');
       throw e;
     }
+  }
+
+  /** One $group over the active alerts (the `active` flag the partial unique index keeps), optionally of one owner. */
+  async countActive(today: string, owner?: string): Promise<SeverityCount[]> {
+    const match: QueryFilter<AlertDoc> = { active: true };
+    if (owner !== undefined) match.owner = str(owner, 'owner');
+    const day = str(today, 'today');
+    const groups = await this.alerts.aggregate<{ _id: Severity; count: number; overdue: number }>([
+      { $match: match },
+      { $group: { _id: '$severity', count: { $sum: 1 }, overdue: { $sum: { $cond: [{ $lt: ['$dueAt', day] }, 1, 0] } } } },
+    ]);
+    return severityCounts(groups.map((g) => ({ severity: g._id, count: g.count, overdue: g.overdue })));
   }
 
   async worstActive(clientId: string): Promise<Severity | null> {

@@ -290,4 +290,15 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE clients DROP COLUMN doc;
     `,
   },
+  {
+    version: 7,
+    name: 'alerts-active-counts',
+    sql: `
+      -- The dashboard's active alerts by severity with the overdue ones (AlertStore.countActive). Without it the
+      -- count reads the row of every active alert (documents included): ~200 ms at 75,000 active alerts, against
+      -- ~7 ms for a scan of this index. Partial, so it holds only the active alerts; its WHERE must read exactly as
+      -- the query's for SQLite to use it.
+      CREATE INDEX alerts_active_counts ON alerts (severity, due_at) WHERE status IN ('open', 'acknowledged', 'in_progress');
+    `,
+  },
 ];

@@ -1,5 +1,5 @@
 import type { Statement } from 'better-sqlite3';
-import { escalate, SEVERITY_RANK, worse, type Alert, type AlertNote, type Severity } from '../../modules/alerts/alert';
+import { escalate, SEVERITY_RANK, severityCounts, worse, type Alert, type AlertNote, type Severity, type SeverityCount } from '../../modules/alerts/alert';
 import type { AlertChange, AlertFilter, AlertStore, PageRequest, SignalOutcome, SignalRun } from '../../modules/alerts/alert-store';
 import type { AuditEvent, Page } from '../../modules/audit/audit';
 import { ConflictError, NotFoundError, RevisionConflictError } from '../../shared/errors';
@@ -25,7 +25,7 @@ const SELECT = 'SELECT a.doc, s.last_seen_at, s.still_firing FROM alerts a JOIN 
  * `alerts_one_active` guarantees one active alert per (client, rule id), even for two processes on one file.
  */
 export class SqliteAlertStore implements AlertStore {
-  private readonly q: Record<'activeOf' | 'insert' | 'insertSighting' | 'touch' | 'stop' | 'replace' | 'byId' | 'notes' | 'lastSeq' | 'addNote' | 'activeHolder', Statement>;
+  private readonly q: Record<'activeOf' | 'insert' | 'insertSighting' | 'touch' | 'stop' | 'replace' | 'byId' | 'notes' | 'lastSeq' | 'addNote' | 'activeHolder' | 'countAll' | 'countOwner', Statement>;
   private readonly listStatements = new Map<string, Statement>();
 
   constructor(
@@ -48,6 +48,11 @@ export class SqliteAlertStore implements AlertStore {
       notes: db.prepare('SELECT doc FROM alert_notes WHERE alert_id = ? ORDER BY seq').pluck(),
       lastSeq: db.prepare('SELECT COALESCE(MAX(seq), 0) FROM alert_notes WHERE alert_id = ?').pluck(),
       addNote: db.prepare('INSERT INTO alert_notes (alert_id, seq, at, doc) VALUES (?, ?, ?, ?)'),
+      // The whole book: a scan of the small partial index alerts_active_counts (migration 7), never of the rows. The
+      // planner, left alone, walks alerts_status and reads every active alert's row (~20× slower at 75,000 active
+      // alerts), so the index is named. One owner's alerts are few: alerts_owner finds them.
+      countAll: db.prepare(`SELECT severity, COUNT(*) AS count, SUM(due_at < ?) AS overdue FROM alerts INDEXED BY alerts_active_counts WHERE ${ACTIVE} GROUP BY severity`),
+      countOwner: db.prepare(`SELECT severity, COUNT(*) AS count, SUM(due_at < ?) AS overdue FROM alerts WHERE ${ACTIVE} AND owner = ? GROUP BY severity`),
     };
   }
 
@@ -169,6 +174,11 @@ export class SqliteAlertStore implements AlertStore {
       this.audit.appendSync(audit(stored));
       return stored;
     });
+  }
+
+  async countActive(today: string, owner?: string): Promise<SeverityCount[]> {
+    const rows = (owner === undefined ? this.q.countAll.all(today) : this.q.countOwner.all(today, owner)) as SeverityCount[];
+    return severityCounts(rows);
   }
 
   async worstActive(clientId: string): Promise<Severity | null> {
