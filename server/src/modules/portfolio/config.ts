@@ -43,7 +43,7 @@ export const DEFAULT_CONFIG: Omit<PortfolioConfig, 'clients' | 'seed' | 'asOf'> 
   writeOffShare: 0.3,
   transferShare: 0.07,
   watchOverlayShare: 0.1,
-  missBase: 0.02,
+  missBase: 0.016,
   projectShare: 0.05,
   macroShift: 0,
 };

@@ -14,19 +14,19 @@ import { Rng, STREAM } from './rng';
 
 type State = 'stable' | 'deteriorating' | 'distressed';
 /**
- * §4.8 base rates per borrower-quarter (stable, deteriorating, distressed). Two stable-state rates sit below the
- * table [CAL]: assets frozen 0.1 % (table 0.2 %) and equity pledges ≥ 80 % 0.1 % (table 0.5 %). Each is an orange
- * or red signal for a year (the event look-back), so at the table's rates they alone would flag ≈ 3 % of healthy
- * borrowers, a third of the §7 budget of 6–10 % orange-or-red borrowers.
+ * §4.8 base rates per borrower-quarter (stable, deteriorating, distressed). Three stable-state rates sit below the
+ * table [CAL]: assets frozen 0.05 % (table 0.2 %), dishonest debtor 0.02 % (0.05 %) and equity pledges ≥ 80 %
+ * 0.05 % (0.5 %). Each is an orange or red signal for a year (the event look-back), so at the table's rates they
+ * alone would flag ≈ 3 % of healthy borrowers, a third of the §7 budget of 6–10 % orange-or-red borrowers.
  */
 const RATES: [EventType, number, number, number, string][] = [
   ['litigation', 0.03, 0.1, 0.35, '法院公告'],
   ['administrative_penalty', 0.02, 0.04, 0.08, '市场监管'],
   ['negative_news', 0.02, 0.08, 0.3, '舆情'],
-  ['assets_frozen', 0.001, 0.02, 0.25, '执行信息'],
+  ['assets_frozen', 0.0005, 0.02, 0.25, '执行信息'],
   ['key_person_missing', 0.0002, 0.003, 0.05, '客户经理走访'],
-  ['dishonest_debtor', 0.0005, 0.005, 0.15, '执行信息'],
-  ['equity_pledge', 0.001, 0.03, 0.1, '工商登记'],
+  ['dishonest_debtor', 0.0002, 0.005, 0.15, '执行信息'],
+  ['equity_pledge', 0.0005, 0.03, 0.1, '工商登记'],
 ];
 /**
  * Litigation claim as a share of net assets: log-normal, median by state [CAL]. A healthy firm's suits are ordinary

@@ -170,7 +170,7 @@ export function generateFinancials(b: Borrower, asOf: string, seed: number, spvR
     // (never below 30 % of its liabilities, the operating ones are then scaled down).
     let ibd = Math.min(0.9 * tl, debtCapacity(taFinal));
     if (ibd + operating > tl) ibd = Math.max(Math.min(ibd, 0.3 * tl), tl - operating);
-    const stShare = clamp(0.25 + 0.08 * stress + (['C', 'F'].includes(sec) ? 0.1 : 0), 0.1, 0.8);
+    const stShare = clamp(0.2 + 0.08 * stress + (['C', 'F'].includes(sec) ? 0.1 : 0), 0.1, 0.8);
     const bs: Record<string, number> = {
       cash: cashRatio * taFinal * clamp(1 + 0.3 * Math.min(h, 1), 0.3, 1.3),
       tradingFinancialAssets: 0.005 * taFinal,
@@ -326,9 +326,9 @@ function toStatement(b: Borrower, qs: QuarterState[], t: number, rng: Rng): Stat
     }
   } else s.audited = false;
   // §4.3 has 5 % of statements late beyond 150 days, more often when z is low. Late filers are borrowers in
-  // difficulty: 0.3 % at x = 0, 4 % at x = −1.5, 20 % at −2, 37 % at −2.5 — about 1 % of the book, not 5 %, since
+  // difficulty: 0.15 % at x = 0, 4 % at x = −1.5, 20 % at −2, 37 % at −2.5 — about 1 % of the book, not 5 %, since
   // a late statement is an orange signal (F07) and §7 caps those at 6–10 % of borrowers [CAL].
-  const lateP = 0.003 + 0.4 * normCdf(-3 * (h + 2));
+  const lateP = 0.0015 + 0.4 * normCdf(-3 * (h + 2));
   const lag = rng.chance(lateP) ? rng.int(151, 200) : month === 12 ? (b.listed ? rng.int(60, 118) : rng.int(60, 120)) : b.listed ? rng.int(20, 30) : rng.int(25, 60);
   s.reportDate = addDays(periodEnd, lag);
   return s as unknown as Statement;

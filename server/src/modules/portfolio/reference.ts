@@ -54,7 +54,7 @@ export const REGIONS = ['east', 'south', 'central', 'west', 'northeast', 'intern
 
 /**
  * Industry ratio priors, §4.3 table: means and standard deviations. Two margins sit above the table [CAL]: F
- * (EBITDA 4.5 %, gross 10 %, for 3 % and 8 %) and E (EBITDA 7 %, gross 12 %, for 5 % and 10 %). At the table's values
+ * (EBITDA 5 %, gross 11 %, for 3 % and 8 %) and E (EBITDA 8 %, gross 13 %, for 5 % and 10 %). At the table's values
  * a typical trader or contractor has cash flow from operations below a tenth of its current liabilities, so the
  * shipped F03 signal (domain.md §4.2) would fire on most of them, against the §7 early-warning targets.
  */
@@ -103,9 +103,9 @@ export const INDUSTRIES: Industry[] = [
     classes: [['7010', '置业', 'Property'], ['7010', '房地产开发', 'Real Estate Development'], ['7020', '物业服务', 'Property Management']] },
   { section: 'D', exposureShare: 8, drift: 0.05, season: [1, 1, 1, 1], prior: P(0.65, 0.25, 0.35, 0.3, 45, 15, [10, 8, 10, 0.1, 20, 10]),
     classes: [['4411', '电力', 'Power'], ['4415', '新能源', 'Renewable Energy'], ['4500', '燃气', 'Gas'], ['4610', '水务', 'Water']] },
-  { section: 'F', exposureShare: 7, drift: 0.03, season: [0.9, 0.9, 0.95, 1.25], prior: P(0.65, 0.1, 0.045, 2.0, 45, 40, [12, 4, 2, 0.8, 25, 20]),
+  { section: 'F', exposureShare: 7, drift: 0.03, season: [0.9, 0.9, 0.95, 1.25], prior: P(0.65, 0.11, 0.05, 2.0, 45, 40, [12, 4, 2, 0.8, 25, 20]),
     classes: [['5161', '贸易', 'Trading'], ['5171', '商贸', 'Commerce'], ['5136', '医药商业', 'Pharma Distribution'], ['5212', '百货', 'Department Store']] },
-  { section: 'E', exposureShare: 5, drift: 0.02, season: [0.8, 0.9, 0.9, 1.4], prior: P(0.75, 0.12, 0.07, 0.7, 120, 30, [8, 3, 2, 0.2, 50, 20]),
+  { section: 'E', exposureShare: 5, drift: 0.02, season: [0.8, 0.9, 0.9, 1.4], prior: P(0.75, 0.13, 0.08, 0.7, 120, 30, [8, 3, 2, 0.2, 50, 20]),
     classes: [['4811', '建设工程', 'Construction Engineering'], ['4812', '路桥建设', 'Road & Bridge'], ['4710', '建筑', 'Building']] },
   { section: 'B', exposureShare: 3, drift: 0.01, season: FLAT, prior: P(0.58, 0.3, 0.25, 0.5, 30, 40, [12, 12, 12, 0.2, 20, 20]),
     classes: [['0610', '煤业', 'Coal Mining'], ['0810', '矿业', 'Mining'], ['0710', '能源', 'Energy']] },

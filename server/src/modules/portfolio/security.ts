@@ -46,7 +46,7 @@ export function buildSecurity(b: Borrower, plans: FacilityPlan[], peers: Map<num
       const kind = p.trade && sec === 'pledge' ? COLLATERAL.find((c) => c.type === 'deposits_bonds')! : sec === 'pledge' ? PLEDGE.pick(rng) : MORTGAGE.pick(rng);
       const cap = DEFAULT_PARAMS.ltvCaps[kind.type as keyof typeof DEFAULT_PARAMS.ltvCaps] ?? 0.5;
       // Lenders keep headroom under the cap, so an LTV breach (N08) takes a real fall in value [CAL].
-      const ltv = cap * rng.uniform(0.45, 0.85);
+      const ltv = cap * rng.uniform(0.4, 0.8);
       const appraised = drawn / ltv;
       const stale = dataQuality && rng.chance(0.05);
       const months = stale ? rng.int(25, 40) : rng.int(0, 24);
@@ -92,9 +92,9 @@ export function buildSecurity(b: Borrower, plans: FacilityPlan[], peers: Map<num
   if (b.chainMembers.length) {
     const beneficiary = peers.get(b.chainMembers[b.chainMembers.length - 1]);
     if (beneficiary) {
-      // Sized to the beneficiary's borrowing, within what the guarantor can stand behind (30–100 % of its net
+      // Sized to the beneficiary's borrowing, within what the guarantor can stand behind (30–90 % of its net
       // assets): the chain signal (B05) comes from defaults in the chain, not from the sizing [CAL].
-      const amount = Math.min(beneficiary.drawn * rng.uniform(0.8, 1.2), Math.max(netAssets, 0) * rng.uniform(0.3, 1));
+      const amount = Math.min(beneficiary.drawn * rng.uniform(0.8, 1.2), Math.max(netAssets, 0) * rng.uniform(0.3, 0.9));
       guaranteesGiven.push({ beneficiaryId: beneficiary.id, beneficiaryName: beneficiary.name, amount: r(amount), ...(beneficiary.defaulted ? { beneficiaryInDefault: true } : {}) });
     }
   }

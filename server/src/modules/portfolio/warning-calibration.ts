@@ -70,8 +70,8 @@ export interface WarningSummary {
   intl: BookWarnings;
   /** Signals (clients) per signal id and severity, e.g. `F05` → `{ yellow: 120, orange: 40 }`. */
   bySignal: Record<string, Record<string, number>>;
-  /** Per hidden credit path: clients and the share with an orange or red signal. */
-  byPath: Record<string, { clients: number; orangeOrRed: number }>;
+  /** Per hidden credit path: clients, the share with an orange or red signal and the share with any signal. */
+  byPath: Record<string, { clients: number; orangeOrRed: number; anySignal: number }>;
   /** Medians over the clients for which the fact could be computed. */
   medians: Record<RatioKey, number | null>;
   /** Share of clients with CFO / current liabilities below 0.1 (F03's threshold). */
@@ -83,7 +83,7 @@ const SEVERE = new Set(['orange', 'red']);
 export class WarningCalibration {
   private readonly books = { cn: { n: 0, severe: 0, any: 0 }, intl: { n: 0, severe: 0, any: 0 } };
   private readonly bySignal: Record<string, Record<string, number>> = {};
-  private readonly byPath: Record<string, { n: number; severe: number }> = {};
+  private readonly byPath: Record<string, { n: number; severe: number; any: number }> = {};
   private readonly values: Record<RatioKey, number[]> = { icr: [], ndEbitda: [], cfoCl: [], da: [], currentRatio: [] };
 
   add(r: WarningRecord): void {
@@ -92,9 +92,10 @@ export class WarningCalibration {
     book.n++;
     if (severe) book.severe++;
     if (r.signals.length) book.any++;
-    const p = (this.byPath[r.path] ??= { n: 0, severe: 0 });
+    const p = (this.byPath[r.path] ??= { n: 0, severe: 0, any: 0 });
     p.n++;
     if (severe) p.severe++;
+    if (r.signals.length) p.any++;
     for (const s of r.signals) {
       const row = (this.bySignal[s.id] ??= {});
       row[s.severity] = (row[s.severity] ?? 0) + 1;
@@ -112,7 +113,7 @@ export class WarningCalibration {
       cn: book(this.books.cn),
       intl: book(this.books.intl),
       bySignal: Object.fromEntries(Object.entries(this.bySignal).sort(([a], [b]) => (a < b ? -1 : 1))),
-      byPath: Object.fromEntries(Object.entries(this.byPath).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, { clients: v.n, orangeOrRed: share(v.severe, v.n) }])),
+      byPath: Object.fromEntries(Object.entries(this.byPath).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, { clients: v.n, orangeOrRed: share(v.severe, v.n), anySignal: share(v.any, v.n) }])),
       medians,
       cfoClBelow01: share(cfo.filter((x) => x < 0.1).length, cfo.length),
     };
@@ -136,13 +137,13 @@ export function formatWarningSummary(s: WarningSummary): string {
     .map(([id, sev]) => `${id} ${ORDER.filter((k) => sev[k]).map((k) => `${k} ${sev[k]}`).join('/')}`)
     .join(', ');
   const paths = Object.entries(s.byPath)
-    .map(([k, v]) => `${k} ${pct(v.orangeOrRed)} of ${v.clients}`)
+    .map(([k, v]) => `${k} ${pct(v.orangeOrRed)} / ${pct(v.anySignal)} of ${v.clients}`)
     .join(', ');
   const m = s.medians;
   return [
     `  early warning (shipped library, at T0): orange or red: CN ${pct(s.cn.orangeOrRed)} of ${s.cn.clients} [6–10 %], international ${pct(s.intl.orangeOrRed)} of ${s.intl.clients} [4–8 %]`,
     `    any signal: CN ${pct(s.cn.anySignal)}, international ${pct(s.intl.anySignal)}`,
-    `    orange or red by credit path: ${paths}`,
+    `    by hidden credit path, orange or red / any signal: ${paths}`,
     `    clients by signal and level: ${signals}`,
     `    medians: ICR ${num(m.icr)}, net debt / EBITDA ${num(m.ndEbitda)}, CFO / current liabilities ${num(m.cfoCl)} (below 0.1: ${pct(s.cfoClBelow01)}), D/A ${num(m.da)}, current ratio ${num(m.currentRatio)}`,
   ].join('\n');
