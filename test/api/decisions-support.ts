@@ -8,8 +8,9 @@ import { loadConfig, type Config } from '../../server/src/config';
 import { createLogger } from '../../server/src/logger';
 import type { Page } from '../../server/src/modules/audit/audit';
 import type { DecisionQuery, DecisionRecord } from '../../server/src/modules/decisions/decision';
-import type { AppendOutcome, DecisionLogStore } from '../../server/src/modules/decisions/decision-log-store';
+import type { AppendOutcome, DecisionCountQuery, DecisionLogStore } from '../../server/src/modules/decisions/decision-log-store';
 import type { DecisionSettings } from '../../server/src/modules/decisions/decision-settings';
+import type { Clock } from '../../server/src/shared/clock';
 import { SchemaValidator } from '../../server/src/shared/validation';
 import { ApiClient } from '../support/http-client';
 
@@ -24,7 +25,7 @@ export interface DecisionServer {
  * Like test/support/test-server.ts, plus what the decision tests need: decision settings (short intervals, tiny
  * spools, a store wrapper) and an existing data directory, so two compositions can share one SQLite file.
  */
-export async function startDecisionServer(opts: { dataDir?: string; decisions?: Partial<DecisionSettings>; config?: Partial<Config> } = {}): Promise<DecisionServer> {
+export async function startDecisionServer(opts: { dataDir?: string; decisions?: Partial<DecisionSettings>; config?: Partial<Config>; clock?: Clock } = {}): Promise<DecisionServer> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'covenant-decisions-'));
   // No demo seeding: these tests make their own rule sets, so the shipped library (and its state) cannot affect them.
   const config = loadConfig({ NODE_ENV: 'test', COVENANT_DATA_DIR: dataDir, COVENANT_STORE: 'sqlite', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' }, {
@@ -33,7 +34,7 @@ export async function startDecisionServer(opts: { dataDir?: string; decisions?: 
     adminPassword: ADMIN_PASSWORD,
     ...opts.config,
   });
-  const composition = await compose(config, createLogger(config.logLevel), undefined, { decisions: opts.decisions });
+  const composition = await compose(config, createLogger(config.logLevel), opts.clock, { decisions: opts.decisions });
   const server: Server = createServer(composition.app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -105,6 +106,10 @@ export class SwitchableLogStore implements DecisionLogStore {
   async list(q: DecisionQuery): Promise<Page<DecisionRecord>> {
     this.check();
     return this.inner.list(q);
+  }
+  async countByDay(q: DecisionCountQuery) {
+    this.check();
+    return this.inner.countByDay(q);
   }
 }
 

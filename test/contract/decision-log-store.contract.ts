@@ -142,6 +142,46 @@ export function decisionLogStoreContract(name: string, open: OpenStores): void {
       expect(p2.nextCursor).toBeNull();
     }));
 
+    it('counts by UTC day and outcome within [from, to), for one rule set or all; null outcomes are a group', t(async (s) => {
+      const DAY = 24 * 60;
+      const tiers = { key: 'tiers', version: 3, contentHash: 'sha256:c' };
+      await s.decisions.append([
+        decisionRecord({ outcome: 'approve' }, 0), // 2025-01-01T00:00 — exactly `from`: counted
+        decisionRecord({ outcome: 'approve' }, 10),
+        decisionRecord({ outcome: 'decline' }, DAY - 1), // 2025-01-01T23:59
+        decisionRecord({ outcome: 'refer' }, DAY), // 2025-01-02T00:00
+        decisionRecord({ outcome: null, ruleSet: tiers }, DAY + 5),
+        decisionRecord({ outcome: 'gold', ruleSet: tiers }, DAY + 6),
+        decisionRecord({ outcome: 'gold', ruleSet: tiers }, 2 * DAY + 1),
+        decisionRecord({ outcome: 'approve' }, 3 * DAY), // 2025-01-04T00:00 — exactly `to`: not counted
+      ]);
+      const sorted = (gs: { day: string; outcome: string | null; count: number }[]) => [...gs].sort((a, b) => `${a.day} ${a.outcome}`.localeCompare(`${b.day} ${b.outcome}`));
+      const range = { from: iso(0), to: iso(3 * DAY) };
+      expect(sorted(await s.decisions.countByDay(range))).toEqual(
+        sorted([
+          { day: '2025-01-01', outcome: 'approve', count: 2 },
+          { day: '2025-01-01', outcome: 'decline', count: 1 },
+          { day: '2025-01-02', outcome: 'refer', count: 1 },
+          { day: '2025-01-02', outcome: null, count: 1 },
+          { day: '2025-01-02', outcome: 'gold', count: 1 },
+          { day: '2025-01-03', outcome: 'gold', count: 1 },
+        ]),
+      );
+      expect(sorted(await s.decisions.countByDay({ ...range, ruleSetKey: 'tiers' }))).toEqual(
+        sorted([
+          { day: '2025-01-02', outcome: null, count: 1 },
+          { day: '2025-01-02', outcome: 'gold', count: 1 },
+          { day: '2025-01-03', outcome: 'gold', count: 1 },
+        ]),
+      );
+      expect(sorted(await s.decisions.countByDay({ from: iso(1), to: iso(DAY) }))).toEqual([
+        { day: '2025-01-01', outcome: 'approve', count: 1 },
+        { day: '2025-01-01', outcome: 'decline', count: 1 },
+      ]);
+      expect(await s.decisions.countByDay({ ...range, ruleSetKey: 'nothing' })).toEqual([]);
+      expect(await s.decisions.countByDay({ from: iso(10 * DAY), to: iso(11 * DAY) })).toEqual([]);
+    }));
+
     it('returns copies: changing what was read changes nothing stored', t(async (s) => {
       const r = decisionRecord({}, 1);
       await s.decisions.append([r]);

@@ -9,6 +9,20 @@ export type AppendOutcome =
   /** The caller already has a decision under this idempotency key (another instance won the race): nothing was written. */
   | { status: 'duplicate_idempotency_key'; existingId: string };
 
+/** The records of one UTC day (`YYYY-MM-DD`) with one outcome. */
+export interface DayOutcomeCount {
+  day: string;
+  outcome: string | null;
+  count: number;
+}
+
+/** Which records `countByDay` counts: `from` <= evaluatedAt < `to` (ISO datetimes), of one rule set when given. */
+export interface DecisionCountQuery {
+  from: string;
+  to: string;
+  ruleSetKey?: string;
+}
+
 /**
  * The decision log. Promises, checked by test/contract/decision-log-store.contract.ts on every adapter:
  * - append-only: no method changes or removes a record once appended;
@@ -22,6 +36,9 @@ export type AppendOutcome =
  *   repeats or skips a record when records are appended between page requests; `limit` defaults to 50, capped at 500;
  *   filters are exact matches (`caller` matches the caller's id or name) and `from`/`to` are inclusive bounds on
  *   `evaluatedAt`;
+ * - `countByDay` counts the records with `from` <= `evaluatedAt` < `to` (and `ruleSet.key` = `ruleSetKey` when given)
+ *   by the day of `evaluatedAt` (its first ten characters: the UTC day, as the service writes it) and `outcome`
+ *   (null is a group of its own); it returns only the groups that have records, in no particular order;
  * - reads return copies.
  */
 export interface DecisionLogStore {
@@ -29,4 +46,5 @@ export interface DecisionLogStore {
   get(id: string): Promise<DecisionRecord | null>;
   findByIdempotencyKeys(callerId: string, keys: string[]): Promise<DecisionRecord[]>;
   list(query: DecisionQuery): Promise<Page<DecisionRecord>>;
+  countByDay(query: DecisionCountQuery): Promise<DayOutcomeCount[]>;
 }

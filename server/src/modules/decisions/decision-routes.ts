@@ -42,6 +42,13 @@ export function decisionRoutes(s: DecisionService, limiter: RateLimiter): RouteD
         return { body: { items: page.items.map(light), nextCursor: page.nextCursor } };
       },
     }),
+    // Before /decisions/:id, which would otherwise take "stats" for an id.
+    defineRoute({
+      method: 'get', path: '/api/v1/decisions/stats', access: 'decisions:read', query: 'decision-stats-query', response: 'decision-stats', tags: ['decisions'],
+      summary: 'Decisions per UTC day by outcome, days without decisions as zeros: from/to are days (default the last 30, at most 366); ruleSetKey narrows to one rule set',
+      precheck: rateLimit,
+      handler: async ({ query }) => ({ body: await s.stats({ from: query.from, to: query.to, ruleSetKey: query.ruleSetKey }) }),
+    }),
     defineRoute({
       method: 'get', path: '/api/v1/decisions/:id', access: 'decisions:read', response: 'decision-record', tags: ['decisions'],
       summary: 'One logged decision: facts, outputs, fired rules, reasons, the exact version, caller and timing',

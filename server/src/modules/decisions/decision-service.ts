@@ -12,6 +12,7 @@ import type { ActiveRuleSets } from './active-rule-sets';
 import type { CompiledVersion, VersionCompiler } from './compiled-version';
 import { outcomeOf, toResponse, type DecisionQuery, type DecisionRecord, type DecisionResponse, type RuleSetRef } from './decision';
 import type { DecisionLogStore } from './decision-log-store';
+import { dailyStats, instantsOf, statsRange, type DecisionStats } from './decision-stats';
 import type { DecisionLogWriter } from './decision-log-writer';
 import type { DecisionMetrics } from './decision-metrics';
 import { rerun, type Replay } from './decision-replay';
@@ -111,6 +112,13 @@ export class DecisionService {
   async list(q: DecisionQuery): Promise<Page<DecisionRecord>> {
     const iso = (s: string | undefined) => (s === undefined ? undefined : new Date(s).toISOString());
     return this.d.log.list({ ...q, from: iso(q.from), to: iso(q.to) });
+  }
+
+  /** Decisions per UTC day by outcome over a day range (default the last 30 days, at most 366), zeros included. */
+  async stats(q: { from?: string; to?: string; ruleSetKey?: string }): Promise<DecisionStats> {
+    const range = statsRange(q, this.d.clock.now().toISOString().slice(0, 10));
+    const groups = await this.d.log.countByDay({ ...instantsOf(range), ...(q.ruleSetKey === undefined ? {} : { ruleSetKey: q.ruleSetKey }) });
+    return dailyStats(range, q.ruleSetKey ?? null, groups);
   }
 
   /** Re-runs a logged decision with the version it used and with today's active version. */

@@ -1,6 +1,6 @@
 import type { Page } from '../../modules/audit/audit';
 import type { DecisionQuery, DecisionRecord } from '../../modules/decisions/decision';
-import type { AppendOutcome, DecisionLogStore } from '../../modules/decisions/decision-log-store';
+import type { AppendOutcome, DayOutcomeCount, DecisionCountQuery, DecisionLogStore } from '../../modules/decisions/decision-log-store';
 import { clone, pageLimit } from './memory-util';
 
 /** The decision log as a fake for service tests: a map by id plus the (caller, idempotency key) index. */
@@ -63,6 +63,19 @@ export class MemoryDecisionLogStore implements DecisionLogStore {
       .sort((a, b) => (a.id < b.id ? 1 : -1));
     const items = matches.slice(0, limit).map(clone);
     return { items, nextCursor: matches.length > limit ? items[items.length - 1].id : null };
+  }
+
+  async countByDay(q: DecisionCountQuery): Promise<DayOutcomeCount[]> {
+    const groups = new Map<string, DayOutcomeCount>();
+    for (const r of this.byId.values()) {
+      if (r.evaluatedAt < q.from || r.evaluatedAt >= q.to || (q.ruleSetKey !== undefined && r.ruleSet.key !== q.ruleSetKey)) continue;
+      const day = r.evaluatedAt.slice(0, 10);
+      const k = `${day}\n${r.outcome === null ? '\u0000null' : r.outcome}`;
+      const g = groups.get(k) ?? { day, outcome: r.outcome, count: 0 };
+      g.count++;
+      groups.set(k, g);
+    }
+    return [...groups.values()];
   }
 }
 

@@ -36,7 +36,8 @@ schema.index({ outcome: 1, id: -1 }, { name: 'outcome' });
 schema.index({ clientId: 1, id: -1 }, { name: 'client', partialFilterExpression: { clientId: { $type: 'string' } } });
 schema.index({ 'caller.id': 1, id: -1 }, { name: 'caller_id' });
 schema.index({ 'caller.name': 1, id: -1 }, { name: 'caller_name' });
-schema.index({ evaluatedAt: 1 }, { name: 'evaluated_at' });
+// Time filters of the list, and the counts by day and outcome (countByDay) from the index keys alone.
+schema.index({ evaluatedAt: 1, 'ruleSet.key': 1, outcome: 1 }, { name: 'evaluated_at_counts' });
 // Idempotency keys are per caller; the backstop when two instances take the same key at the same moment.
 schema.index(
   { 'caller.id': 1, idempotencyKey: 1 },

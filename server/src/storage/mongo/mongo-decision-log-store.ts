@@ -1,7 +1,7 @@
 import type { Connection, QueryFilter } from 'mongoose';
 import type { Page } from '../../modules/audit/audit';
 import type { DecisionQuery, DecisionRecord } from '../../modules/decisions/decision';
-import type { AppendOutcome, DecisionLogStore } from '../../modules/decisions/decision-log-store';
+import type { AppendOutcome, DayOutcomeCount, DecisionCountQuery, DecisionLogStore } from '../../modules/decisions/decision-log-store';
 import { pageLimit } from '../memory/memory-util';
 import type { DecisionRecordModel } from './decision-record-model';
 import { delay, isDuplicateKey, plain, str, strip, TRANSACTION_OPTIONS } from './mongo-util';
@@ -73,6 +73,18 @@ export class MongoDecisionLogStore implements DecisionLogStore {
     if (!keys.length) return [];
     const docs = await this.records.find({ 'caller.id': str(callerId, 'callerId'), idempotencyKey: { $in: keys.map((k) => str(k, 'key')) } }).lean();
     return docs.map((d) => strip<DecisionRecord>(d));
+  }
+
+  async countByDay(q: DecisionCountQuery): Promise<DayOutcomeCount[]> {
+    const match: QueryFilter<DecisionRecord> = { evaluatedAt: { $gte: str(q.from, 'from'), $lt: str(q.to, 'to') } };
+    if (q.ruleSetKey !== undefined) match['ruleSet.key'] = str(q.ruleSetKey, 'ruleSetKey');
+    const groups = await this.records.aggregate<{ _id: { day: string; outcome: string | null }; count: number }>([
+      { $match: match },
+      // Only indexed fields are used, so the evaluated_at_counts index answers without fetching the records.
+      { $project: { _id: 0, day: { $substrBytes: ['$evaluatedAt', 0, 10] }, outcome: { $ifNull: ['$outcome', null] } } },
+      { $group: { _id: { day: '$day', outcome: '$outcome' }, count: { $sum: 1 } } },
+    ]);
+    return groups.map((g) => ({ day: g._id.day, outcome: g._id.outcome, count: g.count }));
   }
 
   async list(q: DecisionQuery): Promise<Page<DecisionRecord>> {

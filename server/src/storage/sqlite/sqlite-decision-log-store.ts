@@ -1,7 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Page } from '../../modules/audit/audit';
 import type { DecisionQuery, DecisionRecord } from '../../modules/decisions/decision';
-import type { AppendOutcome, DecisionLogStore } from '../../modules/decisions/decision-log-store';
+import type { AppendOutcome, DayOutcomeCount, DecisionCountQuery, DecisionLogStore } from '../../modules/decisions/decision-log-store';
 import { pageLimit } from '../memory/memory-util';
 import type { SqliteDatabase } from './database';
 import { DecisionWriterThread, inThreadAppend, type DecisionRow } from './sqlite-decision-writer-thread';
@@ -22,6 +22,8 @@ const IN_CHUNK = 500;
  */
 export class SqliteDecisionLogStore implements DecisionLogStore {
   private readonly byId: Statement;
+  private readonly countAll: Statement;
+  private readonly countOfRuleSet: Statement;
   private readonly listStatements = new Map<string, Statement>();
   private readonly thread: DecisionWriterThread | null;
   private readonly local: ((rows: DecisionRow[]) => AppendOutcome[]) | null;
@@ -33,6 +35,12 @@ export class SqliteDecisionLogStore implements DecisionLogStore {
     file: string,
   ) {
     this.byId = db.prepare('SELECT doc FROM decision_log WHERE id = ?').pluck();
+    // Both read only the index decision_log_evaluated_at_counts (evaluated_at, rule_set_key, outcome; migration 8).
+    // The + keeps the planner off decision_log_rule_set, which would walk every record of the rule set ever logged.
+    const count = (extra: string) =>
+      db.prepare(`SELECT substr(evaluated_at, 1, 10) AS day, outcome, COUNT(*) AS count FROM decision_log WHERE evaluated_at >= ? AND evaluated_at < ?${extra} GROUP BY day, outcome`);
+    this.countAll = count('');
+    this.countOfRuleSet = count(' AND +rule_set_key = ?');
     this.thread = file === ':memory:' ? null : new DecisionWriterThread(file);
     this.local = this.thread ? null : inThreadAppend(db);
   }
@@ -69,6 +77,11 @@ export class SqliteDecisionLogStore implements DecisionLogStore {
       for (const doc of rows) out.push(JSON.parse(doc) as DecisionRecord);
     }
     return out;
+  }
+
+  async countByDay(q: DecisionCountQuery): Promise<DayOutcomeCount[]> {
+    const rows = q.ruleSetKey === undefined ? this.countAll.all(q.from, q.to) : this.countOfRuleSet.all(q.from, q.to, q.ruleSetKey);
+    return rows as DayOutcomeCount[];
   }
 
   async list(q: DecisionQuery): Promise<Page<DecisionRecord>> {
