@@ -3,7 +3,8 @@
  *
  *   npm run bench:http                          3 runs × 10 s per configuration, medians (about 2½ minutes)
  *   npm run bench:http -- --seconds 5 --runs 1  a quick look (--no-memory skips the in-memory reference row;
- *                                               --profile DIR writes the real server's CPU profile to DIR)
+ *                                               --profile DIR writes the real server's CPU profile to DIR;
+ *                                               --no-batch skips the batch endpoint)
  *
  * (a) a bare Express 5 endpoint — same body parser and limit, same request bodies, answering the same JSON our
  *     decision endpoint answers — against (b) POST /api/v1/decisions/:key on the real server (server/src/main.ts)
@@ -215,14 +216,14 @@ async function main() {
     }
     const batchBodies = Array.from({ length: 4 }, (_, k) => JSON.stringify({ items: borrowers.map((facts, i) => ({ facts: borrowers[(i + k * 250) % borrowers.length] ?? facts })) }));
     const batchRuns: RunFigures[] = [];
-    for (let i = 1; i <= runs; i++) {
+    for (let i = 1; i <= (argv.includes('--no-batch') ? 0 : runs); i++) {
       log(`run ${i}/${runs}: batch endpoint (1,000 items)`);
       batchRuns.push(await measure(`${base}/api/v1/decisions/${doc.key}/batch`, server.pid!, { seconds, connections: batchConnections, bodies: batchBodies, headers: { 'x-api-key': secret } }));
     }
     const metrics = await (await fetch(`${base}/metrics`)).text();
     const b = medianRun(bareRuns);
     const d = medianRun(decisionRuns);
-    const batch = medianRun(batchRuns);
+    const batch = batchRuns.length ? medianRun(batchRuns) : { rps: 0, p50: 0, p99: 0, non2xx: 0, errors: 0, loadCpu: 0, serverCpu: 0 };
     const meanCommit = metricMean(metrics, 'covenant_decision_log_batch_records');
     const meanWriteMs = metricMean(metrics, 'covenant_decision_log_write_seconds', 'target="store"') * 1000;
     machine.loadAverage.end = loadavg()[0];
