@@ -141,7 +141,7 @@ export function formatWarningSummary(s: WarningSummary): string {
     .join(', ');
   const m = s.medians;
   return [
-    `  early warning (shipped library, at T0): orange or red: CN ${pct(s.cn.orangeOrRed)} of ${s.cn.clients} [6–10 %], international ${pct(s.intl.orangeOrRed)} of ${s.intl.clients} [4–8 %]`,
+    `  early warning (shipped library): orange or red: CN ${pct(s.cn.orangeOrRed)} of ${s.cn.clients} [6–10 %], international ${pct(s.intl.orangeOrRed)} of ${s.intl.clients} [4–8 %]`,
     `    any signal: CN ${pct(s.cn.anySignal)}, international ${pct(s.intl.anySignal)}`,
     `    by hidden credit path, orange or red / any signal: ${paths}`,
     `    clients by signal and level: ${signals}`,
