@@ -60,7 +60,7 @@ function setup() {
   return { stores, clients, changes, evaluated, lifecycle };
 }
 
-const profile = (n: number) => ({ uscc: makeUscc('91', '350100', 70_000 + n, 3), name: `测试${n}`, country: 'CN', provinceCode: '35', industry: { section: 'C' }, establishedDate: '2010-01-01', relationshipManager: 'rm_1' });
+const profile = (n: number) => ({ uscc: makeUscc('91', '350100', 70_000 + n, 3), name: `测试${n}`, country: 'CN', provinceCode: '35', industry: { section: 'C' as const }, establishedDate: '2010-01-01', relationshipManager: 'rm_1' });
 
 describe('ChangeMonitor', () => {
   it('evaluates a burst of changes to one client once, on its latest profile', async () => {
