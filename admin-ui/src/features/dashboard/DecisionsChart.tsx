@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Box, Button, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import type { DailySeries } from './daily-counts';
+import type { DailySeries } from './daily-series';
 
 const KNOWN_COLOURS: Record<string, string> = { approve: '#2e7d32', refer: '#b26a00', decline: '#b3261e' };
 const OTHER_COLOURS = ['#1b3a5c', '#0f7b74', '#6a4c93', '#8d6e63', '#546e7a', '#c2185b'];

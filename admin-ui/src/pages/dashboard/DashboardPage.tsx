@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router-dom';
-import { Alert, Box, Button, Typography } from '@mui/material';
+import { Box, Button, Typography } from '@mui/material';
 import { useSession } from '../../auth/session-context';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '../../components/PageState';
@@ -24,11 +24,6 @@ function DecisionVolume() {
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
         {t('dashboard.chart.count', { count: daily.series.total })}
       </Typography>
-      {daily.truncated && (
-        <Alert severity="info" sx={{ mb: 1 }}>
-          {t('dashboard.chart.truncated', { count: daily.series.total })}
-        </Alert>
-      )}
       <DecisionsChart series={daily.series} />
     </>
   );

@@ -1,7 +1,7 @@
 import type { ActorRef } from '../../../api/actor';
 import type { Severity } from '../../clients/api/types';
 
-/** Wire types of the alerts API (schemas/alert-record, alert-page, alert-bulk-result). */
+/** Wire types of the alerts API (schemas/alert-record, alert-page, alert-bulk-result, alert-summary). */
 
 export const ALERT_STATUSES = ['open', 'acknowledged', 'in_progress', 'resolved', 'dismissed'] as const;
 export type AlertStatus = (typeof ALERT_STATUSES)[number];
@@ -57,6 +57,15 @@ export interface Alert {
 export interface BulkResult {
   acknowledged: string[];
   skipped: { id: string; code: string; message: string }[];
+}
+
+/** GET /api/v1/alerts/summary: active alerts by severity (all four, worst first) with the overdue ones. */
+export interface AlertSummary {
+  asOf: string;
+  owner: string | null;
+  total: number;
+  overdue: number;
+  bySeverity: { severity: Severity; count: number; overdue: number }[];
 }
 
 export type AlertStep = 'acknowledge' | 'start' | 'resolve' | 'dismiss' | 'confirm-dismissal' | 'refuse-dismissal';

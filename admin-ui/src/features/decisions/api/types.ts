@@ -1,7 +1,7 @@
 import type { ActorRef } from '../../../api/actor';
 import type { RuleTrace } from '../../../components/explanation/trace-types';
 
-/** Wire types of the decision API (schemas/decision-record.schema.json, decision-replay.schema.json). */
+/** Wire types of the decision API (schemas/decision-record.schema.json, decision-replay.schema.json, decision-stats.schema.json). */
 
 export interface RuleSetRef {
   key: string;
@@ -81,4 +81,15 @@ export interface OutputSpec {
   type?: string;
   unit?: string;
   description?: { zh?: string; en?: string };
+}
+
+/** GET /api/v1/decisions/stats: decisions per UTC day by outcome, every day of the range, empty days as zeros. */
+export interface DecisionStats {
+  from: string;
+  to: string;
+  ruleSetKey: string | null;
+  total: number;
+  /** Every outcome seen in the range, most frequent first. */
+  outcomes: string[];
+  days: { day: string; total: number; byOutcome: Record<string, number>; noOutcome: number }[];
 }

@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import { http } from '../../../api/http';
-import type { Alert } from '../../alerts/api/types';
+import type { Alert, AlertSummary } from '../../alerts/api/types';
 import type { ClientAggregates, ClientSummary } from '../../clients/api/types';
-import { dailyCounts, lastDays } from '../../dashboard/daily-counts';
-import type { DecisionRecord } from '../../decisions/api/types';
-import { countBySeverity, exposureByRegion, type SeverityCount } from '../model/alert-summary';
+import { lastDaysQuery, seriesOf } from '../../dashboard/daily-series';
+import type { DecisionStats } from '../../decisions/api/types';
 import { approvalRates, type RatePoint } from '../model/approval-rate';
+import { exposureByRegion } from '../model/exposure-by-region';
 import { readPages } from './read-pages';
 
 /** Data hooks of the dashboard's portfolio widgets. Each reads on mount and again on `reload`. */
@@ -31,25 +31,19 @@ function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, key: string): Loa
 
 export const TREND_DAYS = 30;
 
-/** Approval rate per day over the last TREND_DAYS days (counted from the decision log, at most 2,000 decisions). */
+/** Approval rate per UTC day over the last TREND_DAYS days, from the server's counts of the whole decision log. */
 export function useApprovalTrend() {
-  return useLoad<{ points: RatePoint[]; truncated: boolean }>(async (signal) => {
-    const days = lastDays(TREND_DAYS, new Date());
-    const [y, m, d] = days[0].split('-').map(Number);
-    const from = new Date(y, m - 1, d).toISOString();
-    const { items, truncated } = await readPages<DecisionRecord>(`/api/v1/decisions?from=${encodeURIComponent(from)}&limit=500`, 4, signal);
-    return { points: approvalRates(dailyCounts(items, days)), truncated };
+  return useLoad<RatePoint[]>(async (signal) => {
+    const stats = await http.get<DecisionStats>(`/api/v1/decisions/stats?${lastDaysQuery(TREND_DAYS, new Date())}`, { signal });
+    return approvalRates(seriesOf(stats));
   }, 'trend');
 }
 
-/** Active alerts by severity with the overdue ones, for one owner or all (at most 2,000 alerts are counted). */
+const summaryPath = (owner: string | null) => `/api/v1/alerts/summary${owner ? `?owner=${encodeURIComponent(owner)}` : ''}`;
+
+/** Active alerts by severity with the overdue ones, for one owner or all, counted by the server. */
 export function useAlertSummary(owner: string | null) {
-  return useLoad<{ counts: SeverityCount[]; truncated: boolean }>(async (signal) => {
-    const q = new URLSearchParams({ status: 'active', limit: '500' });
-    if (owner) q.set('owner', owner);
-    const { items, truncated } = await readPages<Alert>(`/api/v1/alerts?${q.toString()}`, 4, signal);
-    return { counts: countBySeverity(items, new Date()), truncated };
-  }, `alerts:${owner ?? ''}`);
+  return useLoad<AlertSummary>((signal) => http.get<AlertSummary>(summaryPath(owner), { signal }), `alerts:${owner ?? ''}`);
 }
 
 export function useAggregates() {
@@ -69,12 +63,19 @@ export function useRegionExposure(aggregates: ClientAggregates | null) {
   }, byProvince ? 'aggregates' : 'list');
 }
 
-/** The user's overdue alerts, most urgent first (the server lists newest first; the widget sorts by due day). */
+/**
+ * The user's overdue alerts, most urgent first, and how many there are. The list is one page (the server lists
+ * newest first; the widget sorts by due day); the count comes from the summary, so it holds past that page.
+ */
 export function useMyOverdue(owner: string | null) {
-  return useLoad<Alert[] | null>(async (signal) => {
+  return useLoad<{ items: Alert[]; overdue: number } | null>(async (signal) => {
     if (!owner) return null;
-    const page = await http.get<{ items: Alert[] }>(`/api/v1/alerts?owner=${encodeURIComponent(owner)}&status=active&overdue=true&limit=50`, { signal });
-    return [...page.items].sort((a, b) => a.dueAt.localeCompare(b.dueAt) || severityRank(a.severity) - severityRank(b.severity));
+    const [page, summary] = await Promise.all([
+      http.get<{ items: Alert[] }>(`/api/v1/alerts?owner=${encodeURIComponent(owner)}&status=active&overdue=true&limit=50`, { signal }),
+      http.get<AlertSummary>(summaryPath(owner), { signal }),
+    ]);
+    const items = [...page.items].sort((a, b) => a.dueAt.localeCompare(b.dueAt) || severityRank(a.severity) - severityRank(b.severity));
+    return { items, overdue: summary.overdue };
   }, `overdue:${owner ?? ''}`);
 }
 

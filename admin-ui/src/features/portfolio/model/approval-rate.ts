@@ -1,4 +1,4 @@
-import type { DailySeries } from '../../dashboard/daily-counts';
+import type { DailySeries } from '../../dashboard/daily-series';
 
 /** One day's approval rate among credit decisions (approve, refer, decline); null on a day without any. */
 export interface RatePoint {

@@ -14,9 +14,9 @@ export function AlertsBySeverity() {
   const lang = i18n.language;
   const summary = useAlertSummary(null);
   return (
-    <WidgetBody state={summary} reload={summary.reload} truncated={(d) => (d.truncated ? t('portfolio.widgets.truncatedAlerts') : null)}>
-      {({ counts }) =>
-        counts.every((c) => c.active === 0) ? (
+    <WidgetBody state={summary} reload={summary.reload}>
+      {({ total, bySeverity }) =>
+        total === 0 ? (
           <Muted>{t('portfolio.widgets.alerts.none')}</Muted>
         ) : (
           <BarList
@@ -25,14 +25,14 @@ export function AlertsBySeverity() {
             labelHeader={t('portfolio.widgets.alerts.severity')}
             valueHeader={t('portfolio.widgets.alerts.active')}
             partHeader={t('portfolio.widgets.alerts.overdue')}
-            data={counts.map((c) => ({
+            data={bySeverity.map((c) => ({
               key: c.severity,
               label: (
                 <Link component={RouterLink} to={`/alerts?view=all&severity=${c.severity}`}>
                   {severityLabel(t, c.severity)}
                 </Link>
               ),
-              value: c.active,
+              value: c.count,
               part: c.overdue,
               colour: SEVERITY_COLOURS[c.severity],
             }))}

@@ -6,14 +6,14 @@ import { TREND_DAYS, useApprovalTrend } from '../api/portfolio-hooks';
 import { overallRate } from '../model/approval-rate';
 import { Muted, WidgetBody } from './Widget';
 
-/** The share of credit requests approved, day by day over the last month; days without decisions leave a gap. */
+/** The share of credit requests approved, UTC day by day over the last month; days without decisions leave a gap. */
 export function ApprovalRateTrend() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const trend = useApprovalTrend();
   return (
-    <WidgetBody state={trend} reload={trend.reload} truncated={(d) => (d.truncated ? t('portfolio.widgets.truncatedDecisions') : null)}>
-      {({ points }) => {
+    <WidgetBody state={trend} reload={trend.reload}>
+      {(points) => {
         const decided = points.filter((p) => p.rate !== null);
         if (decided.length === 0) return <Muted>{t('portfolio.widgets.trend.none', { days: TREND_DAYS })}</Muted>;
         const overall = overallRate(points);

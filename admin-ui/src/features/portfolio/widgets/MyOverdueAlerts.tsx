@@ -28,13 +28,13 @@ export function MyOverdueAlerts({ userId }: { userId: string | null }) {
     );
   return (
     <WidgetBody state={overdue} reload={overdue.reload}>
-      {(items) =>
-        !items || items.length === 0 ? (
+      {(data) =>
+        !data || data.items.length === 0 ? (
           <Muted>{t('portfolio.widgets.overdue.none', { code })}</Muted>
         ) : (
           <Box>
             <List disablePadding aria-label={t('portfolio.widgets.overdue.label', { code })}>
-              {items.slice(0, SHOWN).map((a) => (
+              {data.items.slice(0, SHOWN).map((a) => (
                 <ListItem key={a.id} disableGutters sx={{ display: 'block', borderTop: 1, borderColor: 'divider', py: 0.75 }} data-alert-id={a.id}>
                   <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
                     <SeverityChip severity={a.severity} />
@@ -52,7 +52,7 @@ export function MyOverdueAlerts({ userId }: { userId: string | null }) {
               ))}
             </List>
             <Link component={RouterLink} to="/alerts?overdue=true" sx={{ display: 'inline-block', mt: 1 }}>
-              {t('portfolio.widgets.overdue.all', { count: items.length })}
+              {t('portfolio.widgets.overdue.all', { count: Math.max(data.overdue, data.items.length) })}
             </Link>
           </Box>
         )
