@@ -68,6 +68,21 @@ describe('segmentation on change', () => {
     expect(list).toContain(c.id);
   });
 
+  it('hands a client\'s active alerts to its new relationship manager when the profile changes hands', async () => {
+    const c = await createClient(analyst, { relationshipManager: 'rm_wang' });
+    await waitFor(() => segmentsOf(c.id), (s) => s.class5 !== null, 'the first classification');
+    await analyst.post(`/api/v1/clients/${c.id}/events`, { type: 'key_person_missing', date: today() });
+    await waitFor(() => segmentsOf(c.id), (s) => s.riskLevel === 'red', 'risk level red');
+    const current = await analyst.get(`/api/v1/clients/${c.id}`);
+    const moved = await analyst.put(`/api/v1/clients/${c.id}`, { ...current.body.profile, relationshipManager: 'rm_zhao' }, { 'if-match': current.headers.get('etag') as string });
+    expect(moved.status).toBe(200);
+    const mine = await waitFor(async () => (await viewer.get(`/api/v1/alerts?owner=rm_zhao&clientId=${c.id}`)).body.items, (items) => items.length > 0, 'the alert handed over');
+    expect(mine.map((a: { ruleId: string }) => a.ruleId)).toContain('N01');
+    expect((await viewer.get(`/api/v1/alerts?owner=rm_wang&clientId=${c.id}&status=active`)).body.items).toEqual([]);
+    const trail = (await srv.composition.stores.audit.list({ entityType: 'alert', limit: 500 })).items.filter((e) => e.entityId === mine[0].id);
+    expect(trail.map((e) => e.action)).toContain('alert.reassigned');
+  });
+
   it('writes no history entry for changes that move no segment', async () => {
     const c = await createClient(analyst);
     await waitFor(() => segmentsOf(c.id), (s) => s.class5 !== null, 'the first classification');

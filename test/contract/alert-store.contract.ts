@@ -33,7 +33,7 @@ export function alertStoreContract(name: string, open: OpenStores): void {
     it('opens one alert per fired signal, then only marks it seen; reports the worst active severity', t(async (s) => {
       const c = 'cli_a';
       const first = await s.alerts.recordSignals([run(c, [alert(c, 'F01', 'orange'), alert(c, 'B01', 'yellow')])], iso(0), audited);
-      expect(first).toEqual([{ clientId: c, opened: 2, escalated: 0, stillOpen: 0, stoppedFiring: 0, worstActive: 'orange' }]);
+      expect(first).toEqual([{ clientId: c, opened: 2, escalated: 0, stillOpen: 0, stoppedFiring: 0, reassigned: 0, worstActive: 'orange' }]);
       const [f01] = (await active(s, c)).filter((a) => a.ruleId === 'F01');
       const again = await s.alerts.recordSignals([run(c, [alert(c, 'F01', 'orange', 60), alert(c, 'B01', 'yellow', 60)])], iso(60), audited);
       expect(again[0]).toMatchObject({ opened: 0, stillOpen: 2, worstActive: 'orange' });
@@ -43,6 +43,23 @@ export function alertStoreContract(name: string, open: OpenStores): void {
       expect(await s.alerts.worstActive(c)).toBe('orange');
       expect(await s.alerts.worstActive('cli_none')).toBeNull();
       expect((await allEvents(s)).filter((e) => e.action === 'alert.opened')).toHaveLength(2);
+    }));
+
+    it('hands the active alerts of a client to its new relationship manager, leaving closed ones and other clients alone', t(async (s) => {
+      const c = 'cli_rm';
+      await s.alerts.recordSignals([run(c, [alert(c, 'F01', 'orange'), alert(c, 'B01', 'yellow')]), run('cli_keep', [alert('cli_keep', 'F01', 'red')])], iso(0), audited);
+      const [closed] = (await active(s, c)).filter((a) => a.ruleId === 'B01');
+      await s.alerts.update({ ...closed, status: 'resolved', closedAt: iso(1), closedBy: alice, closingComment: 'done', revision: 2 }, 1, []);
+      // Same owner: nothing to do.
+      expect((await s.alerts.recordSignals([{ ...run(c, [alert(c, 'F01', 'orange', 2)]), owner: { id: 'rm_001', by: monitoring } }], iso(2), audited))[0].reassigned).toBe(0);
+      const out = await s.alerts.recordSignals([{ ...run(c, []), owner: { id: 'rm_002', by: bob } }], iso(3), audited);
+      expect(out[0]).toMatchObject({ reassigned: 1, stoppedFiring: 1, worstActive: 'orange' });
+      const [f01] = await active(s, c);
+      expect(f01).toMatchObject({ ruleId: 'F01', owner: 'rm_002', revision: 2, updatedAt: iso(3), updatedBy: bob, stillFiring: false });
+      expect(await s.alerts.get(closed.id)).toMatchObject({ owner: 'rm_001', status: 'resolved' });
+      expect((await active(s, 'cli_keep'))[0].owner).toBe('rm_001');
+      expect((await allEvents(s)).filter((e) => e.action === 'alert.reassigned').map((e) => e.entityId)).toEqual([f01.id]);
+      expect((await s.alerts.list({ owner: 'rm_002' }, {})).items.map((a) => a.id)).toEqual([f01.id]);
     }));
 
     it('keeps one active alert per (client, rule id) when two runs record the same signal concurrently', t(async (s) => {

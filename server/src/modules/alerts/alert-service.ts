@@ -186,6 +186,8 @@ function changeEvent(c: AlertChange, actor: Actor, at: string): AuditEvent {
       return auditEvent(actor, 'alert.stopped-firing', entity(a), { before: { stillFiring: true }, after: { stillFiring: false } }, at);
     case 'firing-again':
       return auditEvent(actor, 'alert.firing-again', entity(a), { before: { stillFiring: false }, after: { stillFiring: true } }, at);
+    case 'reassigned':
+      return auditEvent(actor, 'alert.reassigned', entity(a), { before: view(c.before), after: view(a), comment: "the client's relationship manager changed" }, at);
   }
 }
 

@@ -1,4 +1,4 @@
-import type { AuditEvent, Page } from '../audit/audit';
+import type { ActorRef, AuditEvent, Page } from '../audit/audit';
 import type { Alert, AlertNote, AlertStatus, Severity, SeverityCount } from './alert';
 
 /** List filters; every given field must match. */
@@ -31,13 +31,19 @@ export interface SignalRun {
   ruleSetKeys: string[];
   /** A complete new alert per signal that fired (one per rule id), stored only if no alert of that rule id is active. */
   firing: Alert[];
+  /**
+   * The client's relationship manager now, when the caller knows it: active alerts of the client owned by anyone
+   * else are handed to them (the alert's owner follows the client's RM), `by` recorded as who changed them.
+   */
+  owner?: { id: string | null; by: ActorRef };
 }
 
 export type AlertChange =
   | { kind: 'opened'; alert: Alert }
   | { kind: 'escalated'; alert: Alert; before: Alert }
   | { kind: 'stopped-firing'; alert: Alert }
-  | { kind: 'firing-again'; alert: Alert };
+  | { kind: 'firing-again'; alert: Alert }
+  | { kind: 'reassigned'; alert: Alert; before: Alert };
 
 /** What `recordSignals` did for one client. */
 export interface SignalOutcome {
@@ -47,6 +53,8 @@ export interface SignalOutcome {
   /** Signals that fired again while their alert was already active (escalated ones included). */
   stillOpen: number;
   stoppedFiring: number;
+  /** Active alerts handed to the client's current relationship manager. */
+  reassigned: number;
   /** The worst severity among the client's active alerts after the run (null: none active): its risk level. */
   worstActive: Severity | null;
 }
@@ -60,7 +68,9 @@ export interface SignalOutcome {
  *   and `stillFiring = true` (revision unchanged), and if the new severity is worse it is escalated — severity,
  *   rule, title, actions and rule set taken from the new alert, the due day moved earlier if the new one is earlier,
  *   revision + 1. Active alerts of the evaluated rule sets that did not fire get `stillFiring = false` (nothing else
- *   changes: alerts are closed by people, never by a run). `audit` is called for each change inside the transaction;
+ *   changes: alerts are closed by people, never by a run). With `owner` given, every active alert of the client
+ *   whose owner differs gets that owner (`reassigned`, revision + 1). `audit` is called for each change inside the
+ *   transaction;
  * - `update` is compare-and-set on `revision`: a stale `expectedRevision` throws RevisionConflictError, an unknown id
  *   NotFoundError; `lastSeenAt` and `stillFiring` are kept as stored (runs own them); making an alert active while
  *   another of the same (client, rule id) is active throws ConflictError `alert_active_exists`. Nothing changes on

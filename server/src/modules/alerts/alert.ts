@@ -177,6 +177,11 @@ export function escalate(a: Alert, fresh: Alert, at: string): Alert {
   };
 }
 
+/** The alert handed to another owner (the client's relationship manager changed). */
+export function reassign(a: Alert, owner: string | null, at: string, by: ActorRef): Alert {
+  return { ...a, owner, revision: a.revision + 1, updatedAt: at, updatedBy: by };
+}
+
 /** True when the alert is active and its due day has passed (`today` is YYYY-MM-DD). */
 export function isOverdue(a: Pick<Alert, 'status' | 'dueAt'>, today: string): boolean {
   return isActive(a.status) && a.dueAt < today;

@@ -92,7 +92,8 @@ export class ClientMonitor {
       if (f.signals.length) counts.clientsWithSignals++;
       if (!f.warning.length) continue;
       const ctx = { clientId: client.id, clientName: client.name, owner: client.relationshipManager, at, by: actorRef(MONITORING_ACTOR), source: sourceOf(trigger), sla: this.d.sla };
-      runs.push({ clientId: client.id, ruleSetKeys: f.warning.map((w) => w.key), firing: f.signals.map((s) => alertFromSignal(s, ctx)) });
+      // The owner is the client's RM: active alerts follow a change of RM (and a scan mends any that drifted).
+      runs.push({ clientId: client.id, ruleSetKeys: f.warning.map((w) => w.key), firing: f.signals.map((s) => alertFromSignal(s, ctx)), owner: { id: client.relationshipManager, by: ctx.by } });
     }
     const worst = new Map<string, SegmentValues['riskLevel']>();
     for (let i = 0; i < runs.length; i += ALERT_CHUNK) {

@@ -1,4 +1,4 @@
-import { escalate, isActive, SEVERITY_RANK, severityCounts, worse, type Alert, type AlertNote, type Severity, type SeverityCount } from '../../modules/alerts/alert';
+import { escalate, isActive, reassign, SEVERITY_RANK, severityCounts, worse, type Alert, type AlertNote, type Severity, type SeverityCount } from '../../modules/alerts/alert';
 import type { AlertChange, AlertFilter, AlertStore, PageRequest, SignalOutcome, SignalRun } from '../../modules/alerts/alert-store';
 import type { AuditEvent, Page } from '../../modules/audit/audit';
 import { ConflictError, NotFoundError, RevisionConflictError } from '../../shared/errors';
@@ -20,7 +20,7 @@ export class MemoryAlertStore implements AlertStore {
     const events: AuditEvent[] = [];
     const current = (id: string) => writes.get(id) ?? (this.alerts.get(id) as Alert);
     const outcomes = runs.map((run) => {
-      const out: SignalOutcome = { clientId: run.clientId, opened: 0, escalated: 0, stillOpen: 0, stoppedFiring: 0, worstActive: null };
+      const out: SignalOutcome = { clientId: run.clientId, opened: 0, escalated: 0, stillOpen: 0, stoppedFiring: 0, reassigned: 0, worstActive: null };
       const fired = new Set<string>();
       for (const fresh of run.firing) {
         fired.add(fresh.ruleId);
@@ -50,6 +50,13 @@ export class MemoryAlertStore implements AlertStore {
         writes.set(a.id, next);
         events.push(...audit({ kind: 'stopped-firing', alert: clone(next) }));
         out.stoppedFiring++;
+      }
+      for (const a of this.activeOf(run.clientId, writes)) {
+        if (!run.owner || a.owner === run.owner.id) continue;
+        const next = reassign(a, run.owner.id, at, run.owner.by);
+        writes.set(a.id, next);
+        events.push(...audit({ kind: 'reassigned', alert: clone(next), before: clone(a) }));
+        out.reassigned++;
       }
       for (const a of this.activeOf(run.clientId, writes)) out.worstActive = worse(out.worstActive, a.severity);
       return out;

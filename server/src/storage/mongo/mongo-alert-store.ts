@@ -1,6 +1,6 @@
 import type { ClientSession } from 'mongodb';
 import type { AnyBulkWriteOperation, Connection, QueryFilter } from 'mongoose';
-import { ACTIVE_STATUSES, escalate, isActive, SEVERITY_RANK, severityCounts, worse, type Alert, type AlertNote, type Severity, type SeverityCount } from '../../modules/alerts/alert';
+import { ACTIVE_STATUSES, escalate, reassign, isActive, SEVERITY_RANK, severityCounts, worse, type Alert, type AlertNote, type Severity, type SeverityCount } from '../../modules/alerts/alert';
 import type { AlertChange, AlertFilter, AlertStore, PageRequest, SignalOutcome, SignalRun } from '../../modules/alerts/alert-store';
 import type { AuditEvent, Page } from '../../modules/audit/audit';
 import { ConflictError, NotFoundError, RevisionConflictError } from '../../shared/errors';
@@ -52,7 +52,7 @@ export class MongoAlertStore implements AlertStore {
     const ops: AnyBulkWriteOperation<AlertDoc>[] = [];
     const events: AuditEvent[] = [];
     const outcomes = runs.map((run) => {
-      const out: SignalOutcome = { clientId: run.clientId, opened: 0, escalated: 0, stillOpen: 0, stoppedFiring: 0, worstActive: null };
+      const out: SignalOutcome = { clientId: run.clientId, opened: 0, escalated: 0, stillOpen: 0, stoppedFiring: 0, reassigned: 0, worstActive: null };
       const active = byClient.get(run.clientId) ?? new Map<string, Alert>();
       const fired = new Set<string>();
       for (const fresh of run.firing) {
@@ -82,6 +82,13 @@ export class MongoAlertStore implements AlertStore {
           ops.push({ updateOne: { filter: { id: a.id }, update: { $set: { stillFiring: false } } } });
           events.push(...audit({ kind: 'stopped-firing', alert: { ...a, stillFiring: false } }));
           out.stoppedFiring++;
+        }
+        if (run.owner && a.owner !== run.owner.id) {
+          // Inserted in this run (not yet in the store) or already there: either way the owner and revision move.
+          const next = reassign(a, run.owner.id, at, run.owner.by);
+          ops.push({ updateOne: { filter: { id: a.id }, update: { $set: { owner: next.owner, revision: next.revision, updatedAt: next.updatedAt, updatedBy: next.updatedBy } } } });
+          events.push(...audit({ kind: 'reassigned', alert: next, before: a }));
+          out.reassigned++;
         }
         out.worstActive = worse(out.worstActive, a.severity);
       }

@@ -1,5 +1,5 @@
 import type { Statement } from 'better-sqlite3';
-import { escalate, SEVERITY_RANK, severityCounts, worse, type Alert, type AlertNote, type Severity, type SeverityCount } from '../../modules/alerts/alert';
+import { escalate, reassign, SEVERITY_RANK, severityCounts, worse, type Alert, type AlertNote, type Severity, type SeverityCount } from '../../modules/alerts/alert';
 import type { AlertChange, AlertFilter, AlertStore, PageRequest, SignalOutcome, SignalRun } from '../../modules/alerts/alert-store';
 import type { AuditEvent, Page } from '../../modules/audit/audit';
 import { ConflictError, NotFoundError, RevisionConflictError } from '../../shared/errors';
@@ -13,7 +13,7 @@ const ACTIVE = "status IN ('open', 'acknowledged', 'in_progress')";
 type Row = { doc: string; last_seen_at: string; still_firing: number; note_count?: number };
 
 /** What a run needs to know of an active alert. */
-type Held = { id: string; rule_id: string; rule_set_key: string; severity: Severity; still_firing: number };
+type Held = { id: string; rule_id: string; rule_set_key: string; severity: Severity; owner: string | null; still_firing: number };
 
 /** An alert with its sighting (when its signal last fired, whether it still does). */
 const SELECT = 'SELECT a.doc, s.last_seen_at, s.still_firing FROM alerts a JOIN alert_sightings s ON s.alert_id = a.id';
@@ -33,7 +33,7 @@ export class SqliteAlertStore implements AlertStore {
     private readonly audit: SqliteAuditStore,
   ) {
     this.q = {
-      activeOf: db.prepare(`SELECT a.id, a.rule_id, a.rule_set_key, a.severity, s.still_firing FROM alerts a JOIN alert_sightings s ON s.alert_id = a.id WHERE a.client_id = ? AND a.${ACTIVE}`),
+      activeOf: db.prepare(`SELECT a.id, a.rule_id, a.rule_set_key, a.severity, a.owner, s.still_firing FROM alerts a JOIN alert_sightings s ON s.alert_id = a.id WHERE a.client_id = ? AND a.${ACTIVE}`),
       activeHolder: db.prepare(`SELECT id FROM alerts WHERE client_id = ? AND rule_id = ? AND ${ACTIVE}`).pluck(),
       insert: db.prepare(
         'INSERT INTO alerts (id, client_id, rule_id, rule_set_key, severity, status, owner, due_at, revision, doc) VALUES (@id, @client_id, @rule_id, @rule_set_key, @severity, @status, @owner, @due_at, @revision, @doc)',
@@ -65,7 +65,7 @@ export class SqliteAlertStore implements AlertStore {
    * rare changes that need it (escalation, firing again, stopping), since a run mostly confirms what is stored.
    */
   private recordOne(run: SignalRun, at: string, audit: (c: AlertChange) => AuditEvent[]): SignalOutcome {
-    const out: SignalOutcome = { clientId: run.clientId, opened: 0, escalated: 0, stillOpen: 0, stoppedFiring: 0, worstActive: null };
+    const out: SignalOutcome = { clientId: run.clientId, opened: 0, escalated: 0, stillOpen: 0, stoppedFiring: 0, reassigned: 0, worstActive: null };
     const active = new Map<string, Held>();
     for (const h of this.q.activeOf.all(run.clientId) as Held[]) active.set(h.rule_id, h);
     const full = (h: Held): Alert => alertOf(this.q.byId.get(h.id) as Row);
@@ -78,7 +78,7 @@ export class SqliteAlertStore implements AlertStore {
         this.q.insert.run(row);
         this.q.insertSighting.run(row);
         this.audit.appendSync(audit({ kind: 'opened', alert: fresh }));
-        active.set(fresh.ruleId, { id: fresh.id, rule_id: fresh.ruleId, rule_set_key: fresh.ruleSet.key, severity: fresh.severity, still_firing: 1 });
+        active.set(fresh.ruleId, { id: fresh.id, rule_id: fresh.ruleId, rule_set_key: fresh.ruleSet.key, severity: fresh.severity, owner: fresh.owner, still_firing: 1 });
         out.opened++;
         continue;
       }
@@ -106,6 +106,13 @@ export class SqliteAlertStore implements AlertStore {
         this.q.stop.run(h.id);
         this.audit.appendSync(audit({ kind: 'stopped-firing', alert: { ...full(h), stillFiring: false } }));
         out.stoppedFiring++;
+      }
+      if (run.owner && h.owner !== run.owner.id) {
+        const before = full(h);
+        const next = reassign(before, run.owner.id, at, run.owner.by);
+        this.q.replace.run(rowOf(next));
+        this.audit.appendSync(audit({ kind: 'reassigned', alert: next, before }));
+        out.reassigned++;
       }
       out.worstActive = worse(out.worstActive, h.severity);
     }
