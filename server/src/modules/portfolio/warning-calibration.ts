@@ -140,11 +140,14 @@ export function formatWarningSummary(s: WarningSummary): string {
     .map(([k, v]) => `${k} ${pct(v.orangeOrRed)} / ${pct(v.anySignal)} of ${v.clients}`)
     .join(', ');
   const m = s.medians;
+  const bySeverity = (sev: string) => Object.values(s.bySignal).reduce((a, row) => a + (row[sev] ?? 0), 0);
+  const clients = s.cn.clients + s.intl.clients;
+  const flagged = Math.round(s.cn.anySignal * s.cn.clients + s.intl.anySignal * s.intl.clients);
   return [
     `  early warning (shipped library): orange or red: CN ${pct(s.cn.orangeOrRed)} of ${s.cn.clients} [6–10 %], international ${pct(s.intl.orangeOrRed)} of ${s.intl.clients} [4–8 %]`,
     `    any signal: CN ${pct(s.cn.anySignal)}, international ${pct(s.intl.anySignal)}`,
     `    by hidden credit path, orange or red / any signal: ${paths}`,
-    `    clients by signal and level: ${signals}`,
+    `    signals: ${ORDER.map((k) => `${bySeverity(k)} ${k}`).join(', ')} on ${flagged} of ${clients} clients; clients by signal and level: ${signals}`,
     `    medians: ICR ${num(m.icr)}, net debt / EBITDA ${num(m.ndEbitda)}, CFO / current liabilities ${num(m.cfoCl)} (below 0.1: ${pct(s.cfoClBelow01)}), D/A ${num(m.da)}, current ratio ${num(m.currentRatio)}`,
   ].join('\n');
 }
