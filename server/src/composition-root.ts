@@ -118,6 +118,10 @@ export async function compose(config: Config, log: Logger, clock: Clock = system
   const scans = new ScanService({ store: stores.scans, clients: stores.clients, monitor, rules: monitoringRules, source: scanSource, clock, log, settings: config.monitoring });
   const scanScheduler = config.monitoring.scanCron ? new ScanScheduler(parseCron(config.monitoring.scanCron), scans, clock, log) : null;
   alerts.onClosed((clientId, by) => void monitor.refreshRiskLevel(clientId, by).catch((err) => log.error({ err, clientId }, 'monitoring: could not update the risk level')));
+  clients.onChange((clientId, info) => {
+    if (info.action === 'client.deleted')
+      void alerts.closeForDeletedClient(clientId, info.by).catch((err) => log.error({ err, clientId }, 'alerts: could not close the alerts of a deleted client'));
+  });
 
   let seeded: { demo: boolean; demoBook: boolean };
   try {

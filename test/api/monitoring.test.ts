@@ -83,6 +83,19 @@ describe('segmentation on change', () => {
     expect(trail.map((e) => e.action)).toContain('alert.reassigned');
   });
 
+  it('closes the active alerts of a client deleted from the register, saying why', async () => {
+    const c = await createClient(analyst, { relationshipManager: 'rm_sun' });
+    await waitFor(() => segmentsOf(c.id), (s) => s.class5 !== null, 'the first classification');
+    await analyst.post(`/api/v1/clients/${c.id}/events`, { type: 'key_person_missing', date: today() });
+    await waitFor(async () => (await viewer.get(`/api/v1/alerts?clientId=${c.id}&status=active`)).body.items, (items) => items.length > 0, 'an alert');
+    const current = await analyst.get(`/api/v1/clients/${c.id}`);
+    expect((await analyst.request('DELETE', `/api/v1/clients/${c.id}`, undefined, { 'if-match': current.headers.get('etag') as string })).status).toBe(204);
+    await waitFor(async () => (await viewer.get(`/api/v1/alerts?clientId=${c.id}&status=active`)).body.items, (items) => items.length === 0, 'no active alert left');
+    const closed = (await viewer.get(`/api/v1/alerts?clientId=${c.id}`)).body.items;
+    expect(closed.length).toBeGreaterThan(0);
+    expect(closed.every((a: { status: string; closingComment: string }) => a.status === 'resolved' && /deleted from the register/.test(a.closingComment))).toBe(true);
+  });
+
   it('writes no history entry for changes that move no segment', async () => {
     const c = await createClient(analyst);
     await waitFor(() => segmentsOf(c.id), (s) => s.class5 !== null, 'the first classification');

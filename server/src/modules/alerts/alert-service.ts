@@ -127,6 +127,29 @@ export class AlertService {
     }, text);
   }
 
+  /**
+   * The client left the register: its active alerts are closed as resolved, saying so, by whoever deleted it (there
+   * is nobody left to act on them, and an inbox must not keep work that cannot be done). Returns how many.
+   */
+  async closeForDeletedClient(clientId: string, actor: Actor): Promise<number> {
+    const comment = 'closed: the client was deleted from the register';
+    let closed = 0;
+    for (let round = 0; round < 10; round++) {
+      const page = await this.store.list({ clientId, status: 'active' }, { limit: 500 });
+      if (!page.items.length) return closed;
+      for (const a of page.items) {
+        try {
+          await this.transition(a.id, actor, undefined, 'alert.resolved', ['open', 'acknowledged', 'in_progress'], (x, now, by) => ({ ...x, status: 'resolved', closedAt: now, closedBy: by, closingComment: comment, dismissal: null }), comment);
+          closed++;
+        } catch (e) {
+          // Closed by someone meanwhile: nothing left to do for that one; the next page re-reads what is active.
+          if (!(e instanceof ConflictError)) throw e;
+        }
+      }
+    }
+    return closed;
+  }
+
   async addNote(id: string, text: string, actor: Actor): Promise<AlertNote> {
     const body = requireText(text, '/text', 'Write the note');
     const now = this.now();
