@@ -110,7 +110,7 @@ export async function compose(config: Config, log: Logger, clock: Clock = system
   // Monitoring (DESIGN §1): segmentation and warning rule sets on every client change, on a schedule and on demand;
   // signals become alerts (docs/decisions/007-monitoring-and-alerts.md).
   const alerts = new AlertService(stores.alerts, clock);
-  const monitor = new ClientMonitor({ clients: stores.clients, alerts, clock, sla: config.monitoring.slaDays });
+  const monitor = new ClientMonitor({ clients: stores.clients, alerts, clock, sla: config.monitoring.slaDays, calendar: config.monitoring.calendar });
   const monitoringRules = registryRules(activeRuleSets, (key, version) => stores.ruleSets.getVersion(key, version), (v) => compiler.compile(v).evaluator);
   const evaluator = evaluatorFactory(config.monitoring.workers);
   const changeMonitor = new ChangeMonitor({ clients: stores.clients, monitor, rules: monitoringRules, evaluator, clock, log });

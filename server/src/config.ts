@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { DEFAULT_SLA_DAYS, parseSlaDays, type SlaDays } from './modules/alerts/alert';
+import { DEFAULT_SLA_DAYS, parseDateList, parseSlaDays, type BusinessCalendar, type SlaDays } from './modules/alerts/alert';
 import { parseCron } from './modules/monitoring/cron';
 
 /**
@@ -58,6 +58,8 @@ export interface MonitoringConfig {
   scanCron: string | null;
   /** Business days to handle an alert, by severity. */
   slaDays: SlaDays;
+  /** Public holidays and working weekend days the SLA counts with. */
+  calendar: BusinessCalendar;
   /** Worker threads of a scan (0: evaluate in the main thread). */
   workers: number;
   /** Clients per scan batch. */
@@ -98,7 +100,9 @@ export const SETTINGS: { name: string; default: string; meaning: string }[] = [
   { name: 'COVENANT_SIMULATION_UPLOAD_ROWS', default: '1000000', meaning: 'Most rows in an uploaded simulation population' },
   { name: 'COVENANT_SIMULATION_UPLOAD_LIMIT', default: '2048mb', meaning: 'Largest uploaded simulation population file' },
   { name: 'COVENANT_SCAN_CRON', default: '0 2 * * * (none under NODE_ENV=test)', meaning: 'When the full monitoring scan runs: a 5-field cron expression in server local time, or none' },
-  { name: 'COVENANT_ALERT_SLA_DAYS', default: 'red=1,orange=10,yellow=30,blue=90', meaning: 'Business days (Mon–Fri) to handle an alert, by severity' },
+  { name: 'COVENANT_ALERT_SLA_DAYS', default: 'red=1,orange=10,yellow=30,blue=90', meaning: 'Business days (Mon–Fri less holidays, plus working weekend days) to handle an alert, by severity' },
+  { name: 'COVENANT_ALERT_HOLIDAYS', default: '(none)', meaning: 'Public holidays the alert SLA skips: comma-separated dates, e.g. 2026-10-01,2026-10-02' },
+  { name: 'COVENANT_ALERT_WORKDAYS', default: '(none)', meaning: 'Weekend days that are working days (China\'s make-up days, 调休): comma-separated dates' },
   { name: 'COVENANT_SCAN_WORKERS', default: '2 (1 on a single core)', meaning: 'Worker threads of a monitoring scan (0: the main thread)' },
   { name: 'COVENANT_DEMO_CLIENTS', default: '2000 (0 under NODE_ENV=test)', meaning: 'Synthetic clients loaded into a new demo store, then scanned in the background' },
 ];
@@ -150,6 +154,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     monitoring: {
       scanCron: scanCron(env, nodeEnv === 'test' ? 'none' : '0 2 * * *', problems),
       slaDays: slaDays(env, problems),
+      calendar: { holidays: dateList(env, 'COVENANT_ALERT_HOLIDAYS', problems), workdays: dateList(env, 'COVENANT_ALERT_WORKDAYS', problems) },
       workers: int(env, 'COVENANT_SCAN_WORKERS', Math.min(2, availableParallelism()), 0, 64, problems),
       batchSize: 2000,
       throttleMs: 0,
@@ -179,6 +184,12 @@ function slaDays(env: Env, problems: string[]): SlaDays {
   const { sla, problem } = parseSlaDays(raw);
   if (problem) problems.push(`COVENANT_ALERT_SLA_DAYS must look like red=1,orange=10,yellow=30,blue=90: ${problem}`);
   return sla ?? { ...DEFAULT_SLA_DAYS };
+}
+
+function dateList(env: Env, name: string, problems: string[]): Set<string> {
+  const { dates, problem } = parseDateList(env[name] ?? '');
+  if (problem) problems.push(`${name} must be comma-separated dates: ${problem}`);
+  return dates;
 }
 
 function int(env: Env, name: string, dflt: number, min: number, max: number, problems: string[]): number {

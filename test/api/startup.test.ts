@@ -21,6 +21,12 @@ describe('configuration', () => {
     }
   });
 
+  it('reads the SLA calendar, and names a holiday that is not a date', () => {
+    const cal = loadConfig({ COVENANT_ALERT_HOLIDAYS: '2026-10-01, 2026-10-02', COVENANT_ALERT_WORKDAYS: '2026-10-10' }).monitoring.calendar;
+    expect([[...cal.holidays], [...cal.workdays]]).toEqual([['2026-10-01', '2026-10-02'], ['2026-10-10']]);
+    expect(() => loadConfig({ COVENANT_ALERT_HOLIDAYS: '2026-10-01,2026-13-01' })).toThrow('COVENANT_ALERT_HOLIDAYS must be comma-separated dates: "2026-13-01" is not a date (YYYY-MM-DD)');
+  });
+
   it('never seeds demo users in production', () => {
     expect(loadConfig({ NODE_ENV: 'production', COVENANT_SEED_DEMO: 'true' }).seedDemo).toBe(false);
     expect(loadConfig({ MONGODB_URI: 'mongodb://localhost/x' }).seedDemo).toBe(false);

@@ -1,4 +1,4 @@
-import { addBusinessDays, DEFAULT_SLA_DAYS, dueDate, escalate, isOverdue, parseSlaDays, worse } from './alert';
+import { addBusinessDays, DEFAULT_SLA_DAYS, dueDate, escalate, isOverdue, parseDateList, parseSlaDays, worse } from './alert';
 import { alertFromSignal } from './signal';
 
 // 2026-11-27 is a Friday, 2026-11-28 a Saturday.
@@ -9,9 +9,33 @@ describe('business days and due dates (domain.md §4.3 SLAs)', () => {
     expect(addBusinessDays('2026-11-28', 1)).toBe('2026-11-30'); // Sat → Mon
     expect(addBusinessDays('2026-11-29', 1)).toBe('2026-11-30'); // Sun → Mon
     expect(addBusinessDays('2026-11-27', 10)).toBe('2026-12-11'); // two working weeks
-    expect(addBusinessDays('2026-11-27', 30)).toBe('2027-01-08'); // six working weeks (holidays are not modelled)
+    expect(addBusinessDays('2026-11-27', 30)).toBe('2027-01-08'); // six working weeks (no holidays configured)
     expect(addBusinessDays('2026-11-28', 0)).toBe('2026-11-30'); // 0 days on a weekend: the next working day
     expect(addBusinessDays('2026-11-26', 0)).toBe('2026-11-26');
+  });
+
+  it('skips configured public holidays and counts working weekend days (China\'s National Day week, 2026)', () => {
+    // 1–7 October 2026 off; Sunday 27 September and Saturday 10 October worked instead (调休).
+    const holidays = parseDateList('2026-10-01,2026-10-02, 2026-10-05,2026-10-06,2026-10-07');
+    const workdays = parseDateList('2026-09-27,2026-10-10');
+    expect([holidays.problem, workdays.problem]).toEqual([undefined, undefined]);
+    const cal = { holidays: holidays.dates, workdays: workdays.dates };
+    expect(addBusinessDays('2026-09-30', 1, cal)).toBe('2026-10-08'); // Wed before the holiday → Thursday after it
+    expect(addBusinessDays('2026-10-09', 1, cal)).toBe('2026-10-10'); // Fri → the worked Saturday
+    expect(addBusinessDays('2026-09-26', 1, cal)).toBe('2026-09-27'); // Sat → the worked Sunday
+    expect(addBusinessDays('2026-09-26', 0, cal)).toBe('2026-09-27'); // 0 days from Saturday: the worked Sunday
+    expect(addBusinessDays('2026-10-03', 0, cal)).toBe('2026-10-08');
+    // Fri 25 Sep + 10: Sun 27, Mon 28 … Wed 30, Thu 8, Fri 9, Sat 10, Mon 12, Tue 13, Wed 14.
+    expect(addBusinessDays('2026-09-25', 10, cal)).toBe('2026-10-14');
+    expect(dueDate('2026-09-30T09:00:00Z', 'red', DEFAULT_SLA_DAYS, cal)).toBe('2026-10-08');
+    // An empty calendar is the plain Monday-to-Friday count.
+    expect(addBusinessDays('2026-09-30', 1, { holidays: new Set(), workdays: new Set() })).toBe('2026-10-01');
+  });
+
+  it('refuses a holiday list with something that is not a date', () => {
+    expect(parseDateList('2026-10-01,2026-02-30').problem).toBe('"2026-02-30" is not a date (YYYY-MM-DD)');
+    expect(parseDateList('2026-10-01, tomorrow').problem).toMatch(/"tomorrow" is not a date/);
+    expect([...parseDateList('').dates]).toEqual([]);
   });
 
   it('agrees with stepping one day at a time, from every weekday, for 0–200 business days', () => {

@@ -132,10 +132,26 @@ export function isSeverity(v: unknown): v is Severity {
 export type SlaDays = Record<Severity, number>;
 export const DEFAULT_SLA_DAYS: SlaDays = { red: 1, orange: 10, yellow: 30, blue: 90 };
 
-/** The day `n` business days (Monday to Friday) after `day`; n = 0 gives `day` itself, moved off a weekend. */
-export function addBusinessDays(day: string, n: number): string {
+/**
+ * The bank's calendar for SLAs: public holidays (days off although Monday to Friday) and working weekend days (the
+ * make-up days China moves around its holidays, 调休). Dates are YYYY-MM-DD.
+ */
+export interface BusinessCalendar {
+  holidays: ReadonlySet<string>;
+  workdays: ReadonlySet<string>;
+}
+
+export const NO_CALENDAR: BusinessCalendar = { holidays: new Set(), workdays: new Set() };
+
+/**
+ * The day `n` business days after `day` (Monday to Friday, less the calendar's holidays, plus its working weekend
+ * days); n = 0 gives `day` itself, moved forward off a day off. From a day off, the next business day is the first
+ * one counted.
+ */
+export function addBusinessDays(day: string, n: number, calendar: BusinessCalendar = NO_CALENDAR): string {
   const d = new Date(`${day}T00:00:00Z`);
   if (Number.isNaN(d.getTime())) throw new RangeError(`not a date: ${day}`);
+  if (calendar.holidays.size || calendar.workdays.size) return withCalendar(d, n, calendar);
   const weekend = () => d.getUTCDay() === 0 || d.getUTCDay() === 6;
   if (n <= 0) {
     while (weekend()) d.setUTCDate(d.getUTCDate() + 1);
@@ -153,9 +169,35 @@ export function addBusinessDays(day: string, n: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** Day by day: with holidays in play whole weeks no longer have five business days. */
+function withCalendar(d: Date, n: number, calendar: BusinessCalendar): string {
+  const iso = () => d.toISOString().slice(0, 10);
+  const working = () => calendar.workdays.has(iso()) || (d.getUTCDay() !== 0 && d.getUTCDay() !== 6 && !calendar.holidays.has(iso()));
+  if (n <= 0) {
+    while (!working()) d.setUTCDate(d.getUTCDate() + 1);
+    return iso();
+  }
+  for (let left = n; left > 0; ) {
+    d.setUTCDate(d.getUTCDate() + 1);
+    if (working()) left--;
+  }
+  return iso();
+}
+
 /** The due day of an alert of `severity` opened at `openedAt` (an ISO datetime; its UTC date counts). */
-export function dueDate(openedAt: string, severity: Severity, sla: SlaDays): string {
-  return addBusinessDays(openedAt.slice(0, 10), sla[severity]);
+export function dueDate(openedAt: string, severity: Severity, sla: SlaDays, calendar: BusinessCalendar = NO_CALENDAR): string {
+  return addBusinessDays(openedAt.slice(0, 10), sla[severity], calendar);
+}
+
+/** Parses a comma-separated list of YYYY-MM-DD dates; the first entry that is not a real date is the problem. */
+export function parseDateList(raw: string): { dates: Set<string>; problem?: string } {
+  const dates = new Set<string>();
+  for (const part of raw.split(',').map((x) => x.trim()).filter(Boolean)) {
+    const d = new Date(`${part}T00:00:00Z`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(part) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== part) return { dates, problem: `"${part}" is not a date (YYYY-MM-DD)` };
+    dates.add(part);
+  }
+  return { dates };
 }
 
 /**

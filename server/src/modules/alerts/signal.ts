@@ -1,6 +1,6 @@
 import type { ActorRef } from '../audit/audit';
 import { newId } from '../../shared/ids';
-import { dueDate, type Alert, type RecommendedAction, type Severity, type SlaDays, type Text } from './alert';
+import { dueDate, type Alert, type BusinessCalendar, type RecommendedAction, type Severity, type SlaDays, type Text } from './alert';
 
 /** One signal as a warning rule set reported it for one client (the rule that emitted it, its recommended actions). */
 export interface Signal {
@@ -21,6 +21,8 @@ export interface AlertContext {
   by: ActorRef;
   source: Alert['source'];
   sla: SlaDays;
+  /** Holidays and working weekend days the due day counts with. */
+  calendar?: BusinessCalendar;
 }
 
 /** The alert a signal opens when none of its rule id is active for the client. */
@@ -38,7 +40,7 @@ export function alertFromSignal(s: Signal, c: AlertContext): Alert {
     status: 'open',
     owner: c.owner,
     openedAt: c.at,
-    dueAt: dueDate(c.at, s.severity, c.sla),
+    dueAt: dueDate(c.at, s.severity, c.sla, c.calendar),
     lastSeenAt: c.at,
     stillFiring: true,
     source: c.source,

@@ -3,7 +3,7 @@ import type { Actor } from '../../shared/actor';
 import { actorRef } from '../../shared/actor';
 import type { Clock } from '../../shared/clock';
 import { newId } from '../../shared/ids';
-import type { SlaDays } from '../alerts/alert';
+import type { BusinessCalendar, SlaDays } from '../alerts/alert';
 import type { AlertService } from '../alerts/alert-service';
 import type { SignalRun } from '../alerts/alert-store';
 import { alertFromSignal } from '../alerts/signal';
@@ -68,6 +68,7 @@ export interface ClientMonitorDeps {
   alerts: AlertService;
   clock: Clock;
   sla: SlaDays;
+  calendar?: BusinessCalendar;
 }
 
 /**
@@ -91,7 +92,7 @@ export class ClientMonitor {
       for (const s of f.signals) counts.signals[s.severity]++;
       if (f.signals.length) counts.clientsWithSignals++;
       if (!f.warning.length) continue;
-      const ctx = { clientId: client.id, clientName: client.name, owner: client.relationshipManager, at, by: actorRef(MONITORING_ACTOR), source: sourceOf(trigger), sla: this.d.sla };
+      const ctx = { clientId: client.id, clientName: client.name, owner: client.relationshipManager, at, by: actorRef(MONITORING_ACTOR), source: sourceOf(trigger), sla: this.d.sla, calendar: this.d.calendar };
       // The owner is the client's RM: active alerts follow a change of RM (and a scan mends any that drifted).
       runs.push({ clientId: client.id, ruleSetKeys: f.warning.map((w) => w.key), firing: f.signals.map((s) => alertFromSignal(s, ctx)), owner: { id: client.relationshipManager, by: ctx.by } });
     }
