@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 /** A small HTTP client for API tests: keeps the session cookie and CSRF token like a browser would. */
 export interface Reply<T = any> {
   status: number;
@@ -24,6 +25,25 @@ export class ApiClient {
 
   get csrfToken() {
     return this.csrf;
+  }
+
+  /**
+   * A browser cache's revalidation: GET with If-None-Match, sent with node:http, since fetch() marks a request
+   * carrying If-None-Match as Cache-Control: no-cache (Fetch standard), which a server must answer in full.
+   * Resolves with the status (304 when the cached copy is still current).
+   */
+  revalidate(path: string, etag: string): Promise<number> {
+    const headers: Record<string, string> = { 'if-none-match': etag };
+    if (this.cookie) headers.cookie = this.cookie;
+    if (this.apiKey) headers['x-api-key'] = this.apiKey;
+    return new Promise((resolve, reject) => {
+      const req = httpRequest(this.baseUrl + path, { headers }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      });
+      req.on('error', reject);
+      req.end();
+    });
   }
 
   async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply<T>> {

@@ -8,8 +8,14 @@ import type { AlertFilter } from './alert-store';
 
 const A = '/api/v1/alerts/:id';
 
-/** The revision travels as an ETag so a client can send it back in If-Match. */
-const withEtag = (a: Alert) => ({ body: a, headers: { ETag: `"${a.revision}"` } });
+/**
+ * The ETag is the revision (a client may send it back in If-Match), followed by the number of notes when the alert
+ * has any: a note does not change the revision, and a re-read must not be answered 304 with the old notes.
+ */
+const withEtag = (a: Alert) => {
+  const notes = a.notes?.length ?? a.noteCount ?? 0;
+  return { body: a, headers: { ETag: notes ? `"${a.revision}.${notes}"` : `"${a.revision}"` } };
+};
 
 function revision(req: Parameters<typeof ifMatch>[0]): number | undefined {
   const r = ifMatch(req);

@@ -119,6 +119,7 @@ export function clientIp(req: Request): string {
 export function ifMatch(req: Request): number | undefined {
   const raw = req.headers['if-match'];
   if (!raw) return undefined;
-  const m = /^(?:W\/)?"?(\d+)"?$/.exec(String(raw).trim());
+  // `"3"`, or an ETag that carries more after the revision (`"3.2"`: an alert's revision and its note count).
+  const m = /^(?:W\/)?"?(\d+)(?:\.\d+)?"?$/.exec(String(raw).trim());
   return m ? Number(m[1]) : NaN;
 }

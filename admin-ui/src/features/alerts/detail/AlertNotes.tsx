@@ -10,8 +10,8 @@ import type { AlertNote } from '../api/types';
 
 /**
  * Notes are append-only (never edited or removed), so the form says so and the list reads as a log. A new note is
- * added to the list from the server's answer rather than by reading the alert again: a note does not change the
- * alert's revision, which is its ETag, so a re-read can be answered 304 with the old note list.
+ * added to the list from the server's answer, without reading the alert again (the alert's ETag counts its notes,
+ * so a later re-read is not answered 304 with the old list).
  */
 export function AlertNotes({ alertId, notes, canWrite, onAdded }: { alertId: string; notes: AlertNote[]; canWrite: boolean; onAdded: (note: AlertNote) => void }) {
   const { t, i18n } = useTranslation();
