@@ -112,7 +112,7 @@ export async function compose(config: Config, log: Logger, clock: Clock = system
   const alerts = new AlertService(stores.alerts, clock);
   const monitor = new ClientMonitor({ clients: stores.clients, alerts, clock, sla: config.monitoring.slaDays, calendar: config.monitoring.calendar });
   const monitoringRules = registryRules(activeRuleSets, (key, version) => stores.ruleSets.getVersion(key, version), (v) => compiler.compile(v).evaluator);
-  const evaluator = evaluatorFactory(config.monitoring.workers);
+  const evaluator = evaluatorFactory(config.monitoring.workers, 200, stores.kind === 'sqlite' ? sqliteFileOf(config.dataDir) : null);
   const changeMonitor = new ChangeMonitor({ clients: stores.clients, monitor, rules: monitoringRules, evaluator, clock, log });
   const scanSource = scanSourceFactory({ workers: config.monitoring.workers, sqliteFile: stores.kind === 'sqlite' ? sqliteFileOf(config.dataDir) : null, clients: stores.clients, evaluator, batchSize: config.monitoring.batchSize });
   const scans = new ScanService({ store: stores.scans, clients: stores.clients, monitor, rules: monitoringRules, source: scanSource, clock, log, settings: config.monitoring });

@@ -98,14 +98,25 @@ export class ChangeMonitor {
   }
 
   private async evaluate(round: [string, ClientChange][], evaluator: ClientEvaluator): Promise<void> {
+    const asOf = this.d.clock.now().toISOString().slice(0, 10);
+    if (evaluator.evaluateIds) {
+      // The workers read the changed clients from the store file: the main thread only writes the results.
+      const info = new Map(round);
+      const { clients, findings } = await evaluator.evaluateIds([...info.keys()], asOf);
+      await this.d.monitor.apply(clients.map((client, i) => ({ client, findings: findings[i], trigger: triggerOf(info.get(client.id) as ClientChange) })));
+      return;
+    }
     const items: { record: ClientRecord; trigger: Trigger }[] = [];
     for (const [id, info] of round) {
       const record = await this.d.clients.get(id);
-      if (record) items.push({ record, trigger: { kind: 'change', action: info.action, by: actorRef(info.by), ...(info.importId ? { importId: info.importId } : {}) } });
+      if (record) items.push({ record, trigger: triggerOf(info) });
     }
     if (!items.length) return;
-    const asOf = this.d.clock.now().toISOString().slice(0, 10);
     const findings = await evaluator.evaluate(items.map(({ record: r }) => ({ id: r.id, revision: r.revision, profile: r.profile })), asOf);
     await this.d.monitor.apply(items.map((it, i) => ({ client: monitoredClient(it.record), trigger: it.trigger, findings: findings[i] })));
   }
+}
+
+function triggerOf(info: ClientChange): Trigger {
+  return { kind: 'change', action: info.action, by: actorRef(info.by), ...(info.importId ? { importId: info.importId } : {}) };
 }

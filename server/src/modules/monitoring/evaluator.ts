@@ -3,12 +3,14 @@ import { performance } from 'node:perf_hooks';
 import { evaluateClient, type ClientFindings, type ClientInput, type EvaluableRuleSet } from './client-findings';
 import type { CompiledMonitoringRuleSet } from './monitoring-rules';
 import type { ClientStore } from '../clients/client-store';
-import { StoreScanSource, type ScanBatchSource } from './scan-source';
+import { StoreScanSource, type ScanBatchSource, type ScannedBatch } from './scan-source';
 import { MonitorWorkers } from './worker/monitor-workers';
 
 /** Evaluates clients with a fixed set of rule-set versions: in this thread, or in worker threads for scans. */
 export interface ClientEvaluator {
   evaluate(clients: ClientInput[], asOf: string): Promise<ClientFindings[]>;
+  /** Where the evaluator can read the store itself (worker threads on the embedded store): by id, records and findings. */
+  evaluateIds?: (ids: string[], asOf: string) => Promise<ScannedBatch>;
   close(): Promise<void>;
 }
 
@@ -42,9 +44,9 @@ export class InlineEvaluator implements ClientEvaluator {
  * Worker threads for batches worth their start-up (a scan batch, an import's changes), the main thread for a
  * handful of changed clients. `workers` 0 keeps everything in the main thread.
  */
-export function evaluatorFactory(workers: number, minClientsForWorkers = 200) {
+export function evaluatorFactory(workers: number, minClientsForWorkers = 200, sqliteFile: string | null = null) {
   return (sets: CompiledMonitoringRuleSet[], clients: number): ClientEvaluator =>
-    workers > 0 && clients >= minClientsForWorkers ? new MonitorWorkers(sets, workers) : new InlineEvaluator(sets);
+    workers > 0 && clients >= minClientsForWorkers ? new MonitorWorkers(sets, workers, sqliteFile ?? undefined) : new InlineEvaluator(sets);
 }
 
 /**

@@ -25,6 +25,7 @@ export class MonitorWorkers implements ClientEvaluator, ScanBatchSource {
   private failure: Error | null = null;
 
   constructor(ruleSets: MonitoringRuleSet[], count: number, sqliteFile?: string) {
+    if (sqliteFile) this.evaluateIds = (ids, asOf) => this.readAndEvaluate(ids, asOf);
     const init: MonitorWorkerInit = { ruleSets: ruleSets.map(({ key, version, contentHash, family, document }) => ({ key, version, contentHash, family, document })), sqliteFile };
     this.workers = Array.from({ length: Math.max(1, count) }, () => this.spawn(init));
   }
@@ -43,6 +44,23 @@ export class MonitorWorkers implements ClientEvaluator, ScanBatchSource {
       }),
     );
     return parts.flat();
+  }
+
+  /**
+   * Reads the clients `ids` from the store file and evaluates them, in the workers (embedded store only): the main
+   * thread neither parses nor copies their profiles. Clients that no longer exist are left out.
+   */
+  readonly evaluateIds?: (ids: string[], asOf: string) => Promise<ScannedBatch>;
+
+  private async readAndEvaluate(ids: string[], asOf: string): Promise<ScannedBatch> {
+    const size = Math.ceil(ids.length / this.workers.length);
+    const parts = (await Promise.all(
+      this.workers.map((w, i) => {
+        const chunk = ids.slice(i * size, (i + 1) * size);
+        return chunk.length ? this.send(w, (seq) => ({ type: 'read-ids', seq, asOf, ids: chunk })).result : Promise.resolve({ clients: [], findings: [] });
+      }),
+    )) as ScannedBatch[];
+    return { clients: parts.flatMap((p) => p.clients), findings: parts.flatMap((p) => p.findings) };
   }
 
   start(after: string | null, limit: number, asOf: string): BatchInFlight {

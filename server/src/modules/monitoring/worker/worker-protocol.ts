@@ -11,7 +11,8 @@ export interface MonitorWorkerInit {
 
 export type ToMonitorWorker =
   | { type: 'evaluate'; seq: number; asOf: string; clients: ClientInput[] }
-  | { type: 'scan'; seq: number; asOf: string; after: string | null; limit: number };
+  | { type: 'scan'; seq: number; asOf: string; after: string | null; limit: number }
+  | { type: 'read-ids'; seq: number; asOf: string; ids: string[] };
 
 export type FromMonitorWorker =
   | { type: 'result'; seq: number; findings: ClientFindings[] }
