@@ -135,8 +135,9 @@ export function generateFinancials(b: Borrower, asOf: string, seed: number, spvR
     let opex = rev * gmT - taxes - rev * emT + daQ;
     if (opex < rev * 0.02) opex = rev * 0.02;
     const cashBase = cashRatio * ta;
-    // Cash beyond a year of EBITDA is the borrower's own (net cash), not borrowed.
-    const debtCapacity = (assets: number) => Math.min(0.9 * da0 * assets, Math.min(cashBase, em * level) + ndToEbitda * em * level * (1 + 0.15 * stress));
+    // Cash beyond a year of EBITDA is the borrower's own (net cash), not borrowed. Near default a borrower draws
+    // its lines and rolls what it owes: debt about doubles by health −2.5 (what the NPL ratio by balance needs).
+    const debtCapacity = (assets: number) => Math.min(0.9 * da0 * assets, Math.min(cashBase, em * level) + ndToEbitda * em * level * (1 + 0.15 * stress + 0.8 * Math.max(0, -h - 1.2)));
     const debtPrev = prev ? prev.ibd : debtCapacity(ta);
     const interest = (debtPrev * (rate + 0.01 * stress)) / 4;
     const cashPrev = prev ? prev.cash : cashRatio * ta;
@@ -169,6 +170,8 @@ export function generateFinancials(b: Borrower, asOf: string, seed: number, spvR
     // Operating liabilities come first; a borrower whose liabilities leave little room beside them borrows less
     // (never below 30 % of its liabilities, the operating ones are then scaled down).
     let ibd = Math.min(0.9 * tl, debtCapacity(taFinal));
+    // A borrower in difficulty cannot pay its debt down as its earnings shrink: it keeps (and rolls) what it owes.
+    if (prev && stress > 0) ibd = Math.min(0.9 * tl, Math.max(ibd, 0.97 * prev.ibd));
     if (ibd + operating > tl) ibd = Math.max(Math.min(ibd, 0.3 * tl), tl - operating);
     const stShare = clamp(0.2 + 0.08 * stress + (['C', 'F'].includes(sec) ? 0.1 : 0), 0.1, 0.8);
     const bs: Record<string, number> = {
