@@ -99,6 +99,7 @@ export function user(username: string, over: Partial<User> = {}): User {
     username,
     displayName: username.toUpperCase(),
     roles: ['analyst'],
+    rmCode: null,
     passwordHash: 'scrypt$16384$8$1$c2FsdA$aGFzaA',
     disabled: false,
     demo: false,

@@ -82,6 +82,21 @@ export function userStoreContract(name: string, open: OpenStores): void {
       expect(await allEvents(s)).toEqual([]);
     }));
 
+    it('stores the relationship-manager code as given, shared codes included, and reads an older record without one as null', t(async (s) => {
+      const a = await s.users.create(user('alice', { rmCode: 'rm_wang' }), []);
+      const b = await s.users.create(user('bob', { rmCode: 'rm_wang' }), []);
+      expect((await s.users.getById(a.id))?.rmCode).toBe('rm_wang');
+      expect((await s.users.getByUsername('BOB'))?.rmCode).toBe('rm_wang');
+      await s.users.update({ ...b, rmCode: null, revision: 2 }, 1, []);
+      expect((await s.users.getById(b.id))?.rmCode).toBeNull();
+      // Written before the field existed: no `rmCode` key at all.
+      const { rmCode: _none, ...legacy } = user('carol');
+      const c = await s.users.create(legacy as typeof a, []);
+      expect(c.rmCode).toBeNull();
+      expect((await s.users.getById(c.id))?.rmCode).toBeNull();
+      expect((await s.users.list()).map((u) => [u.username, u.rmCode])).toEqual([['alice', 'rm_wang'], ['bob', null], ['carol', null]]);
+    }));
+
     it('returns copies', t(async (s) => {
       const input = user('alice');
       const u = await s.users.create(input, []);

@@ -5,6 +5,11 @@ export interface SessionUser {
   username: string;
   displayName: string;
   roles: string[];
+  /**
+   * The relationship-manager code an administrator set on the account (alerts name it as their owner); null or
+   * absent when none is set.
+   */
+  rmCode?: string | null;
 }
 
 /** What `/api/v1/auth/login` and `/api/v1/auth/me` answer. */

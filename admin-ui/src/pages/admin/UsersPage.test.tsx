@@ -10,7 +10,7 @@ const slow = { timeout: 8000 };
 const now = '2026-11-20T08:00:00.000Z';
 function user(username: string, extra: Partial<AdminUser> = {}): AdminUser {
   return {
-    id: `usr_${username}`, username, displayName: username, roles: ['analyst'], disabled: false, demo: false, revision: 1, failedLogins: 0,
+    id: `usr_${username}`, username, displayName: username, roles: ['analyst'], rmCode: null, disabled: false, demo: false, revision: 1, failedLogins: 0,
     lockedUntil: null, lastLoginAt: null, passwordChangedAt: now, createdAt: now, updatedAt: now, ...extra,
   };
 }
@@ -111,5 +111,39 @@ describe('the user form', { timeout: 40_000 }, () => {
     await u.click(within(confirm).getByRole('button', { name: 'Disable' }));
     await waitFor(() => expect(fake.callsTo('PATCH', '/api/v1/admin/users/usr_li.na')).toHaveLength(2), slow);
     expect(fake.callsTo('PATCH', '/api/v1/admin/users/usr_li.na')[1].body).toEqual({ disabled: true });
+  });
+
+  it('sets the relationship-manager code on a new user and changes or clears it on an edit', async () => {
+    const fake = api()
+      .on('POST', '/api/v1/admin/users', ok(user('wang.fang', { rmCode: 'rm_wang' })))
+      .on('GET', '/api/v1/admin/users', ok({ items: [user('admin', { id: adminSession.user.id, roles: ['admin'] }), user('li.na', { rmCode: 'rm_li' })] }))
+      .on('PATCH', '/api/v1/admin/users/usr_li.na', ok(user('li.na', { revision: 2 })))
+      .install();
+    renderApp('/admin/users');
+    expect(await screen.findByText('RM code: rm_li', {}, slow)).toBeInTheDocument();
+    const { user: u, dialog } = await openCreate();
+    const code = within(dialog).getByLabelText('Relationship-manager code');
+    expect(code).toHaveAccessibleDescription(/their alerts become this user's "my alerts"/);
+    await u.type(within(dialog).getByLabelText(/User name/), 'wang.fang');
+    await u.click(within(dialog).getByRole('checkbox', { name: /Analyst/ }));
+    await u.type(within(dialog).getByLabelText(/Initial password/), 'Risk-2026-limit');
+    await u.type(code, 'x'.repeat(81));
+    await u.click(within(dialog).getByRole('button', { name: 'Create user' }));
+    expect(within(dialog).getByText('At most 80 characters.')).toBeInTheDocument();
+    expect(code).toHaveAttribute('aria-invalid', 'true');
+    expect(fake.callsTo('POST', '/api/v1/admin/users')).toHaveLength(0);
+    await u.clear(code);
+    await u.type(code, ' rm_wang ');
+    await u.click(within(dialog).getByRole('button', { name: 'Create user' }));
+    await waitFor(() => expect(fake.callsTo('POST', '/api/v1/admin/users')).toHaveLength(1), slow);
+    expect(fake.callsTo('POST', '/api/v1/admin/users')[0].body).toEqual({ username: 'wang.fang', roles: ['analyst'], password: 'Risk-2026-limit', rmCode: 'rm_wang' });
+
+    await u.click(await screen.findByRole('button', { name: 'Edit li.na' }, slow));
+    const edit = await screen.findByRole('dialog', { name: 'Edit li.na' });
+    expect(within(edit).getByLabelText('Relationship-manager code')).toHaveValue('rm_li');
+    await u.clear(within(edit).getByLabelText('Relationship-manager code'));
+    await u.click(within(edit).getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(fake.callsTo('PATCH', '/api/v1/admin/users/usr_li.na')).toHaveLength(1), slow);
+    expect(fake.callsTo('PATCH', '/api/v1/admin/users/usr_li.na')[0].body).toEqual({ rmCode: null });
   });
 });

@@ -22,8 +22,9 @@ import { useNow } from '../../features/alerts/model/use-now';
 export function AlertsPage() {
   const { t } = useTranslation();
   const { state: session, can } = useSession();
-  const userId = session.status === 'signed-in' ? session.session.user.id : null;
-  const [myCode, setMyCode] = useMyOwnerCode(userId);
+  const user = session.status === 'signed-in' ? session.session.user : null;
+  // The account's RM code when an administrator set one; otherwise a code entered here, remembered by this browser.
+  const { code: myCode, fromAccount, setBrowserCode } = useMyOwnerCode(user);
   const [editingCode, setEditingCode] = useState(false);
   const { filters, apply: applyFilters } = useUrlFilters(alertFiltersFromSearch, searchFromAlertFilters);
   const path = alertListPath(filters, myCode);
@@ -57,7 +58,7 @@ export function AlertsPage() {
     }
   };
 
-  const needsCode = filters.view === 'mine' && (!myCode || editingCode);
+  const needsCode = filters.view === 'mine' && (!myCode || (editingCode && !fromAccount));
   return (
     <>
       <PageHeader
@@ -74,10 +75,15 @@ export function AlertsPage() {
           <Tab value="mine" label={myCode ? t('alerts.views.mineWithCode', { code: myCode }) : t('alerts.views.mine')} />
           <Tab value="all" label={t('alerts.views.all')} />
         </Tabs>
-        {filters.view === 'mine' && myCode && !editingCode && (
-          <Button size="small" onClick={() => setEditingCode(true)}>
-            {t('alerts.mine.change')}
-          </Button>
+        {filters.view === 'mine' && myCode && !fromAccount && !editingCode && (
+          <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+            <Typography variant="caption" color="text.secondary">
+              {t('alerts.mine.browserCode')}
+            </Typography>
+            <Button size="small" onClick={() => setEditingCode(true)}>
+              {t('alerts.mine.change')}
+            </Button>
+          </Stack>
         )}
       </Stack>
       {needsCode ? (
@@ -88,7 +94,7 @@ export function AlertsPage() {
           <MyCodeForm
             initial={myCode}
             onSave={(code) => {
-              setMyCode(code);
+              setBrowserCode(code);
               setEditingCode(false);
             }}
             onCancel={myCode ? () => setEditingCode(false) : () => apply({ ...filters, view: 'all' })}

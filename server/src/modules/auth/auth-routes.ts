@@ -20,7 +20,7 @@ export interface AuthRouteDeps {
 function sessionBody(user: User, csrfToken: string) {
   const u = publicUser(user);
   return {
-    user: { id: u.id, username: u.username, displayName: u.displayName, roles: u.roles, demo: u.demo },
+    user: { id: u.id, username: u.username, displayName: u.displayName, roles: u.roles, demo: u.demo, rmCode: u.rmCode },
     permissions: [...permissionsForRoles(u.roles)],
     csrfToken,
   };
@@ -43,7 +43,7 @@ export function authRoutes(d: AuthRouteDeps): RouteDef[] {
     }),
     defineRoute({
       method: 'get', path: '/api/v1/auth/me', access: 'authenticated', allowApiKey: false, tags: ['auth'],
-      summary: 'The signed-in user, roles, permissions and the CSRF token cookie-authenticated writes must send as x-csrf-token',
+      summary: 'The signed-in user (with their relationship-manager code, rmCode), roles, permissions and the CSRF token cookie-authenticated writes must send as x-csrf-token',
       handler: async ({ req }) => {
         const s = (req as Request & { session?: { user: User; csrfToken: string } }).session;
         if (!s) throw new UnauthenticatedError();
@@ -90,7 +90,7 @@ export function authRoutes(d: AuthRouteDeps): RouteDef[] {
     }),
     defineRoute({
       method: 'patch', path: '/api/v1/admin/users/:id', access: 'admin:users', allowApiKey: false, body: 'user-update', tags: ['admin'],
-      summary: 'Change roles, display name, password, or disable a user (If-Match: revision, optional)',
+      summary: 'Change roles, display name, relationship-manager code, password, or disable a user (If-Match: revision, optional)',
       handler: async ({ params, body, actor, req }) => ({ body: await d.users.update(params.id, body, actor, ifMatch(req)) }),
     }),
     defineRoute({

@@ -15,6 +15,7 @@ export interface NewUser {
   roles: Role[];
   password: string;
   demo?: boolean;
+  rmCode?: string | null;
 }
 
 export interface UserChange {
@@ -22,6 +23,8 @@ export interface UserChange {
   roles?: Role[];
   disabled?: boolean;
   password?: string;
+  /** null clears it. */
+  rmCode?: string | null;
 }
 
 /** User administration. Audit events never contain password hashes. */
@@ -44,6 +47,7 @@ export class UserService {
       username: input.username,
       displayName: input.displayName ?? input.username,
       roles: [...new Set(input.roles)],
+      rmCode: input.rmCode ?? null,
       passwordHash: await hashPassword(input.password),
       disabled: false,
       demo: input.demo ?? false,
@@ -68,6 +72,7 @@ export class UserService {
     if (change.displayName !== undefined) next.displayName = change.displayName;
     if (change.roles !== undefined) next.roles = [...new Set(change.roles)];
     if (change.disabled !== undefined) next.disabled = change.disabled;
+    if (change.rmCode !== undefined) next.rmCode = change.rmCode;
     if (change.password !== undefined) {
       const problems = passwordProblems(change.password, cur.username);
       if (problems.length) throw new ValidationError('The password does not meet the policy.', problems);

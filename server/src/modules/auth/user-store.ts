@@ -7,7 +7,9 @@ import type { User } from './user';
  *   name another user holds, throws ConflictError `username_taken` (nothing changed);
  * - `update` is compare-and-set on `revision` (RevisionConflictError, nothing changed) and NotFoundError for a missing id;
  * - `recordLogin` changes only the login counters (no revision bump, no audit: it is not an administrative change);
- * - audit events are appended in the same transaction as the change.
+ * - audit events are appended in the same transaction as the change;
+ * - `rmCode` is stored as given (no uniqueness: a team may share a code), and a user stored before the field
+ *   existed reads back with `rmCode: null`.
  */
 export interface UserStore {
   create(user: User, audit: AuditEvent[]): Promise<User>;

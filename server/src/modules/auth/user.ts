@@ -5,6 +5,11 @@ export interface User {
   username: string;
   displayName: string;
   roles: Role[];
+  /**
+   * The relationship-manager code this person works under (a client profile's `relationshipManager`, which alerts
+   * name as their `owner`), set by an administrator; null for staff who own no clients. Lets "my alerts" be theirs.
+   */
+  rmCode: string | null;
   /** scrypt hash, `scrypt$N$r$p$salt$hash`; never leaves the service layer. */
   passwordHash: string;
   disabled: boolean;
@@ -17,6 +22,11 @@ export interface User {
   passwordChangedAt: string;
   createdAt: string;
   updatedAt: string;
+}
+
+/** A stored user as the port returns it: records written before `rmCode` existed read back with `rmCode: null`. */
+export function storedUser(u: User): User {
+  return u.rmCode === undefined ? { ...u, rmCode: null } : u;
 }
 
 /** What the API shows of a user. */

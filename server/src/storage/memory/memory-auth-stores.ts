@@ -1,11 +1,13 @@
 import type { AuditEvent } from '../../modules/audit/audit';
 import type { ApiKeyStore } from '../../modules/auth/api-key-store';
 import type { SessionStore } from '../../modules/auth/session-store';
-import type { ApiKey, Session, User } from '../../modules/auth/user';
+import { storedUser, type ApiKey, type Session, type User } from '../../modules/auth/user';
 import type { UserStore } from '../../modules/auth/user-store';
 import { ConflictError, NotFoundError, RevisionConflictError } from '../../shared/errors';
 import type { MemoryAuditStore } from './memory-audit-store';
 import { clone } from './memory-util';
+
+const copy = (u: User): User => storedUser(clone(u));
 
 export class MemoryUserStore implements UserStore {
   private readonly users = new Map<string, User>();
@@ -14,9 +16,9 @@ export class MemoryUserStore implements UserStore {
   async create(user: User, audit: AuditEvent[]) {
     if ([...this.users.values()].some((u) => u.username.toLowerCase() === user.username.toLowerCase()))
       throw new ConflictError('username_taken', `The username '${user.username}' is taken.`);
-    this.users.set(user.id, clone(user));
+    this.users.set(user.id, copy(user));
     this.audit.appendSync(audit);
-    return clone(user);
+    return copy(user);
   }
 
   async update(next: User, expectedRevision: number, audit: AuditEvent[]) {
@@ -25,9 +27,9 @@ export class MemoryUserStore implements UserStore {
     if (cur.revision !== expectedRevision) throw new RevisionConflictError(`User ${next.username}`, expectedRevision, cur.revision);
     if ([...this.users.values()].some((u) => u.id !== next.id && u.username.toLowerCase() === next.username.toLowerCase()))
       throw new ConflictError('username_taken', `The username '${next.username}' is taken.`);
-    this.users.set(next.id, clone(next));
+    this.users.set(next.id, copy(next));
     this.audit.appendSync(audit);
-    return clone(next);
+    return copy(next);
   }
 
   async recordLogin(id: string, state: Pick<User, 'failedLogins' | 'lockedUntil' | 'lastLoginAt'>) {
@@ -38,16 +40,16 @@ export class MemoryUserStore implements UserStore {
 
   async getById(id: string) {
     const u = this.users.get(id);
-    return u ? clone(u) : null;
+    return u ? copy(u) : null;
   }
 
   async getByUsername(username: string) {
     const u = [...this.users.values()].find((x) => x.username.toLowerCase() === username.toLowerCase());
-    return u ? clone(u) : null;
+    return u ? copy(u) : null;
   }
 
   async list() {
-    return [...this.users.values()].sort((a, b) => a.username.localeCompare(b.username)).map(clone);
+    return [...this.users.values()].sort((a, b) => a.username.localeCompare(b.username)).map(copy);
   }
 
   async count() {

@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
 import type { AuditEvent } from '../../modules/audit/audit';
-import type { User } from '../../modules/auth/user';
+import { storedUser, type User } from '../../modules/auth/user';
 import type { UserStore } from '../../modules/auth/user-store';
 import { ConflictError, NotFoundError, RevisionConflictError } from '../../shared/errors';
 import type { MongoAuditStore } from './mongo-audit-store';
@@ -23,7 +23,7 @@ export class MongoUserStore implements UserStore {
         await this.users.create([toDoc(user)], { session });
         await this.audit.appendIn(session, audit);
       }, TRANSACTION_OPTIONS);
-      return plain(user);
+      return storedUser(plain(user));
     } catch (e) {
       throw usernameTaken(e, user.username);
     }
@@ -40,7 +40,7 @@ export class MongoUserStore implements UserStore {
         if (res.matchedCount !== 1) throw new RevisionConflictError(`User ${next.username}`, expectedRevision, undefined);
         await this.audit.appendIn(session, audit);
       }, TRANSACTION_OPTIONS);
-      return plain(next);
+      return storedUser(plain(next));
     } catch (e) {
       throw usernameTaken(e, next.username);
     }
@@ -62,17 +62,17 @@ export class MongoUserStore implements UserStore {
 
   async getById(id: string): Promise<User | null> {
     const doc = await this.users.findOne({ id: str(id, 'id') }).lean();
-    return doc ? strip<User>(doc, HIDDEN) : null;
+    return doc ? storedUser(strip<User>(doc, HIDDEN)) : null;
   }
 
   async getByUsername(username: string): Promise<User | null> {
     const doc = await this.users.findOne({ usernameLower: str(username, 'username').toLowerCase() }).lean();
-    return doc ? strip<User>(doc, HIDDEN) : null;
+    return doc ? storedUser(strip<User>(doc, HIDDEN)) : null;
   }
 
   async list(): Promise<User[]> {
     const docs = await this.users.find({}).lean();
-    return docs.map((d) => strip<User>(d, HIDDEN)).sort((a, b) => a.username.localeCompare(b.username));
+    return docs.map((d) => storedUser(strip<User>(d, HIDDEN))).sort((a, b) => a.username.localeCompare(b.username));
   }
 
   async count(): Promise<number> {

@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { AuditEvent } from '../../modules/audit/audit';
-import type { User } from '../../modules/auth/user';
+import { storedUser, type User } from '../../modules/auth/user';
 import type { UserStore } from '../../modules/auth/user-store';
 import { ConflictError, NotFoundError, RevisionConflictError } from '../../shared/errors';
 import { immediate, type SqliteDatabase } from './database';
@@ -96,5 +96,5 @@ function params(u: User) {
 }
 
 function parse(doc: string): User {
-  return JSON.parse(doc) as User;
+  return storedUser(JSON.parse(doc) as User);
 }

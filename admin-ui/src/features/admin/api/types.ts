@@ -7,6 +7,8 @@ export interface AdminUser {
   username: string;
   displayName: string;
   roles: Role[];
+  /** The relationship-manager code alerts name as their owner; null for staff who own no clients. */
+  rmCode: string | null;
   disabled: boolean;
   demo: boolean;
   revision: number;
@@ -23,6 +25,7 @@ export interface NewUser {
   displayName?: string;
   roles: Role[];
   password: string;
+  rmCode?: string | null;
 }
 
 export interface UserChange {
@@ -30,6 +33,7 @@ export interface UserChange {
   roles?: Role[];
   disabled?: boolean;
   password?: string;
+  rmCode?: string | null;
 }
 
 export interface ApiKey {

@@ -42,6 +42,18 @@ export function UserForm({ id, form, roles }: { id: string; form: UserFormState;
         error={Boolean(problems['/displayName'])}
         helperText={say(problems['/displayName']) ?? t('admin.users.fields.displayNameHint')}
       />
+      <TextField
+        id={`${id}-rmCode`}
+        name="rmCode"
+        label={t('admin.users.fields.rmCode')}
+        autoComplete="off"
+        placeholder="rm_wang"
+        value={values.rmCode}
+        onChange={(e) => change('rmCode', e.target.value)}
+        error={Boolean(problems['/rmCode'])}
+        helperText={say(problems['/rmCode']) ?? t('admin.users.fields.rmCodeHint')}
+        slotProps={{ inputLabel: { shrink: true }, htmlInput: { spellCheck: false } }}
+      />
       <FormControl component="fieldset" required error={Boolean(problems['/roles'])}>
         <FormLabel component="legend">{t('admin.users.fields.roles')}</FormLabel>
         <FormGroup>

@@ -60,6 +60,11 @@ export function UserTable({ users, currentUserId, actions }: { users: AdminUser[
                   <Typography variant="caption" color="text.secondary" sx={{ fontFamily: 'monospace' }}>
                     {u.username}
                   </Typography>
+                  {u.rmCode && (
+                    <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>
+                      {t('admin.users.rmCodeShort', { code: u.rmCode })}
+                    </Typography>
+                  )}
                 </TableCell>
                 <TableCell>
                   <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: 'wrap' }}>

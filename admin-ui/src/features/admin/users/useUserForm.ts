@@ -9,11 +9,12 @@ export interface UserFormValues {
   displayName: string;
   roles: Role[];
   password: string;
+  rmCode: string;
 }
 
 export type UserFormMode = 'create' | 'edit';
 
-const FIELDS = ['/username', '/displayName', '/roles', '/password'] as const;
+const FIELDS = ['/username', '/displayName', '/roles', '/password', '/rmCode'] as const;
 
 export interface UserFormState {
   mode: UserFormMode;
@@ -26,13 +27,19 @@ export interface UserFormState {
   submit(event?: FormEvent): Promise<boolean>;
 }
 
-/** The body the server gets: an edit sends only what changed; a blank display name is left out. */
+/**
+ * The body the server gets: an edit sends only what changed; a blank display name is left out, and a blank RM code
+ * is left out of a new user and clears (null) an edited user's code.
+ */
 export function userBody(mode: UserFormMode, values: UserFormValues, original?: AdminUser): Record<string, unknown> {
   const displayName = values.displayName.trim();
-  if (mode === 'create') return { username: values.username.trim(), roles: values.roles, password: values.password, ...(displayName ? { displayName } : {}) };
+  const rmCode = values.rmCode.trim() || null;
+  if (mode === 'create')
+    return { username: values.username.trim(), roles: values.roles, password: values.password, ...(displayName ? { displayName } : {}), ...(rmCode ? { rmCode } : {}) };
   const body: Record<string, unknown> = {};
   if (displayName && displayName !== original?.displayName) body.displayName = displayName;
   if (JSON.stringify([...values.roles].sort()) !== JSON.stringify([...(original?.roles ?? [])].sort())) body.roles = values.roles;
+  if (rmCode !== (original?.rmCode ?? null)) body.rmCode = rmCode;
   return body;
 }
 
@@ -51,6 +58,7 @@ export function useUserForm(
     displayName: original?.displayName ?? '',
     roles: original?.roles ?? [],
     password: '',
+    rmCode: original?.rmCode ?? '',
   });
   const [problems, setProblems] = useState<FieldProblems>({});
   const [formError, setFormError] = useState<unknown>(null);

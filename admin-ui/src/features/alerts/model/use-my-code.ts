@@ -1,20 +1,31 @@
 import { useCallback, useState } from 'react';
+import type { SessionUser } from '../../../auth/session';
+
+export interface MyOwnerCode {
+  /** The code "my alerts" use: the account's, else the one entered in this browser, else null. */
+  code: string | null;
+  /** True when the code is the account's (set by an administrator); the user cannot change it here. */
+  fromAccount: boolean;
+  /** Remembers (or, with null, forgets) a code in this browser; used only while the account has none. */
+  setBrowserCode: (code: string | null) => void;
+}
 
 /**
- * The user's relationship-manager code (e.g. RM-51-002), which alerts name as their owner. Staff accounts do not
- * carry it yet (the server's user record has no such field), so each person sets it once in the inbox and this
- * browser remembers it per user.
+ * The user's relationship-manager code (e.g. rm_wang), which alerts name as their owner. An administrator sets it
+ * on the user (`rmCode`, answered by /auth/me) and that always wins. Accounts without one may still enter a code
+ * in the inbox, remembered by this browser per user: the way the inbox worked before accounts carried the code,
+ * kept so nobody loses their "mine" view until an administrator has set the codes.
  */
-export function useMyOwnerCode(userId: string | null): [string | null, (code: string | null) => void] {
-  const key = `covenant.ownerCode.${userId ?? 'anonymous'}`;
-  const [code, setState] = useState<string | null>(() => read(key));
+export function useMyOwnerCode(user: Pick<SessionUser, 'id' | 'rmCode'> | null): MyOwnerCode {
+  const key = `covenant.ownerCode.${user?.id ?? 'anonymous'}`;
+  const [stored, setState] = useState<string | null>(() => read(key));
   const [forKey, setForKey] = useState(key);
   if (forKey !== key) {
     // Another user signed in on this tab: read their code.
     setForKey(key);
     setState(read(key));
   }
-  const set = useCallback(
+  const setBrowserCode = useCallback(
     (next: string | null) => {
       const value = next?.trim() || null;
       try {
@@ -27,7 +38,8 @@ export function useMyOwnerCode(userId: string | null): [string | null, (code: st
     },
     [key],
   );
-  return [code, set];
+  const account = user?.rmCode ?? null;
+  return { code: account ?? stored, fromAccount: account !== null, setBrowserCode };
 }
 
 function read(key: string): string | null {

@@ -21,7 +21,7 @@ const two = { display: 'grid', gap: 2.5, alignItems: 'start', gridTemplateColumn
 export function PortfolioWidgets() {
   const { t } = useTranslation();
   const { state, can } = useSession();
-  const userId = state.status === 'signed-in' ? state.session.user.id : null;
+  const user = state.status === 'signed-in' ? state.session.user : null;
   const alerts = can('alerts:read');
   const clients = can('clients:read');
   const decisions = can('decisions:read');
@@ -38,7 +38,7 @@ export function PortfolioWidgets() {
               </Button>
             }
           >
-            <MyOverdueAlerts userId={userId} />
+            <MyOverdueAlerts user={user} />
           </Section>
           <Section
             id="dash-alerts"
