@@ -147,7 +147,7 @@ export function archetype(b: Borrower): PathArchetype {
  * Median distance to default of the book, in σ of z: the default threshold of a mid-scale grade sits about 2.6 σ
  * below z = 0 [CAL].
  */
-const DD_CENTER = 2.1;
+const DD_CENTER = 2.0;
 
 /**
  * Credit health at quarter t: the borrower's distance to default (z above the Φ⁻¹(PD) threshold of its grade),
