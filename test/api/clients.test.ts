@@ -171,6 +171,13 @@ describe('the client register over HTTP', () => {
     expect(agg.body.count).toBe(12);
     expect(agg.body.byIndustry.reduce((a: number, b: { count: number }) => a + b.count, 0)).toBe(12);
     expect(agg.body.byBookedClass5.reduce((a: number, b: { exposure: number }) => a + b.exposure, 0)).toBeCloseTo(agg.body.exposure, 0);
+    // Regions: the province of a Chinese client, the country of the others.
+    const regions: Record<string, number> = {};
+    for (const p of batch) {
+      const key = p.country === 'CN' && p.provinceCode ? p.provinceCode : p.country;
+      regions[key] = (regions[key] ?? 0) + 1;
+    }
+    expect(Object.fromEntries(agg.body.byRegion.map((b: { key: string; count: number }) => [b.key, b.count]))).toEqual(regions);
   });
 
   it('keeps a classification history set through the service and tells change listeners', async () => {

@@ -342,11 +342,34 @@ export function clientStoreContract(name: string, open: OpenStores): void {
         { key: 'C', count: 2, exposure: 75 },
         { key: 'K', count: 1, exposure: 75 },
       ]);
+      expect(agg.byRegion).toEqual([{ key: '35', count: 3, exposure: 150 }]);
       const k = await s.clients.aggregates({ industrySection: 'K' });
       expect(k.count).toBe(1);
       expect(k.byClass5).toEqual([{ key: '关注', count: 1, exposure: 75 }]);
       const none = await s.clients.aggregates({ industrySection: 'A' });
-      expect(none).toMatchObject({ count: 0, exposure: 0, byClass5: [], byIndustry: [] });
+      expect(none).toMatchObject({ count: 0, exposure: 0, byClass5: [], byIndustry: [], byRegion: [] });
+    }));
+
+    it('aggregates by region: the province of a Chinese client, else the country', t(async (s) => {
+      await s.clients.create(clientRecord({ provinceCode: '51' }), []);
+      await s.clients.create(clientRecord({ provinceCode: '51', facilities: [] }), []);
+      await s.clients.create(clientRecord({ provinceCode: '44' }), []);
+      // A Chinese client without a province code counts under CN; a foreign one under its country, even if a
+      // province code slipped into its profile.
+      await s.clients.create(clientRecord({ provinceCode: undefined }), []);
+      await s.clients.create(clientRecord({ country: 'SG', provinceCode: undefined }), []);
+      await s.clients.create(clientRecord({ country: 'HK', provinceCode: '81' }), []);
+      const agg = await s.clients.aggregates({});
+      expect(agg.byRegion).toEqual([
+        { key: '44', count: 1, exposure: 75 },
+        { key: '51', count: 2, exposure: 75 },
+        { key: 'CN', count: 1, exposure: 75 },
+        { key: 'HK', count: 1, exposure: 75 },
+        { key: 'SG', count: 1, exposure: 75 },
+      ]);
+      expect(agg.byRegion.reduce((n, b) => n + b.count, 0)).toBe(agg.count);
+      expect((await s.clients.aggregates({ provinceCode: '51' })).byRegion).toEqual([{ key: '51', count: 2, exposure: 75 }]);
+      expect((await s.clients.aggregates({ country: 'SG' })).byRegion).toEqual([{ key: 'SG', count: 1, exposure: 75 }]);
     }));
 
     it('saves import jobs, the latest state winning', t(async (s) => {

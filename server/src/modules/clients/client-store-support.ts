@@ -5,10 +5,9 @@
 import { ConflictError } from '../../shared/errors';
 import { CLASS_5CAT } from '../facts/client-facility';
 import { SEVERITIES } from '../facts/client-event';
-import { EMPTY_SEGMENTS, type ClientRecord, type ClientSummary, type PreparedClient } from './client';
-import type { UpsertResult } from './client-store';
+import { EMPTY_SEGMENTS, regionOf, type ClientRecord, type ClientSummary, type PreparedClient } from './client';
 import type { AuditEvent } from '../audit/audit';
-import type { Bucket, ClientAggregates, ClientFilter } from './client-store';
+import type { Bucket, ClientAggregates, ClientFilter, UpsertResult } from './client-store';
 
 export function exists(key: string, id: string): ConflictError {
   return new ConflictError('client_exists', `A client with ${describeKey(key)} is already registered (${id}).`, { id, key });
@@ -76,6 +75,7 @@ export function aggregateSummaries(list: ClientSummary[]): ClientAggregates {
     byTier: (s: ClientSummary) => s.segments.tier,
     byRiskLevel: (s: ClientSummary) => s.segments.riskLevel,
     byIndustry: (s: ClientSummary) => s.industrySection,
+    byRegion: (s: ClientSummary) => regionOf(s),
   };
   const out = { count: list.length, exposure: list.reduce((a, s) => a + s.exposure, 0) } as ClientAggregates;
   for (const [name, keyOf] of Object.entries(groups) as [keyof typeof groups, (s: ClientSummary) => string | number | null][]) {

@@ -45,7 +45,10 @@ export interface ClientAggregates {
   byTier: Bucket<string>[];
   byRiskLevel: Bucket<string>[];
   byIndustry: Bucket<string>[];
+  /** By region (`regionOf` in client.ts): never a null key, since every client has a country. */
+  byRegion: Bucket<string>[];
 }
+
 
 export interface SegmentUpdate {
   values: SegmentValues;

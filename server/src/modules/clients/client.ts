@@ -164,3 +164,12 @@ export interface PreparedClient {
 export function segmentValues(s: ClientSegments): SegmentValues {
   return { tier: s.tier, tags: s.tags, class5: s.class5, ifrs9Stage: s.ifrs9Stage, riskLevel: s.riskLevel };
 }
+
+/**
+ * A client's region for the dashboards: its GB/T 2260 province code (`51`) when it is in China and has one,
+ * otherwise its country (`SG`; `CN` for a Chinese client without a province code). Digits and letters cannot
+ * collide. The SQLite and MongoDB adapters compute the same key in their queries.
+ */
+export function regionOf(c: { country: string; provinceCode: string | null }): string {
+  return c.country === 'CN' && c.provinceCode ? c.provinceCode : c.country;
+}

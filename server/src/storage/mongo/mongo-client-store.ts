@@ -21,13 +21,18 @@ import { CLIENT_KEY_INDEX, type ClientDoc, type ClientModel, type ImportModel, t
 import type { MongoAuditStore } from './mongo-audit-store';
 import { int, isDuplicateKey, plain, str, strip, TRANSACTION_OPTIONS } from './mongo-util';
 
-const GROUPS: { name: keyof ClientAggregates; field: string }[] = [
+const GROUPS: { name: keyof ClientAggregates; field: unknown }[] = [
   { name: 'byClass5', field: '$segments.class5' },
   { name: 'byBookedClass5', field: '$ix.bookedClass5' },
   { name: 'byIfrs9Stage', field: '$segments.ifrs9Stage' },
   { name: 'byTier', field: '$segments.tier' },
   { name: 'byRiskLevel', field: '$segments.riskLevel' },
   { name: 'byIndustry', field: '$ix.industrySection' },
+  // regionOf (client.ts): the province for Chinese clients that have one, else the country.
+  {
+    name: 'byRegion',
+    field: { $cond: [{ $and: [{ $eq: ['$ix.country', 'CN'] }, { $ne: [{ $ifNull: ['$ix.provinceCode', null] }, null] }] }, '$ix.provinceCode', '$ix.country'] },
+  },
 ];
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -34,6 +34,8 @@ const GROUPS: { name: keyof ClientAggregates; column: string }[] = [
   { name: 'byTier', column: 'tier' },
   { name: 'byRiskLevel', column: 'risk_level' },
   { name: 'byIndustry', column: 'section' },
+  // regionOf (client.ts): the province for Chinese clients that have one, else the country.
+  { name: 'byRegion', column: "CASE WHEN country = 'CN' AND province IS NOT NULL THEN province ELSE country END" },
 ];
 
 /**

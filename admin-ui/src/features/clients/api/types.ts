@@ -182,8 +182,8 @@ export interface ClientAggregates {
   byTier: Bucket[];
   byRiskLevel: Bucket[];
   byIndustry: Bucket[];
-  /** Not served yet (asked of the back end); the region widget falls back to reading the client list. */
-  byProvince?: Bucket[];
+  /** By province code for Chinese clients, by country for the others (`CN`: Chinese, no province); never null. */
+  byRegion: Bucket<string>[];
 }
 
 export type ImportMode = 'all-or-nothing' | 'skip-bad-rows';

@@ -1,12 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import { http } from '../../../api/http';
 import type { Alert, AlertSummary } from '../../alerts/api/types';
-import type { ClientAggregates, ClientSummary } from '../../clients/api/types';
+import type { ClientAggregates } from '../../clients/api/types';
 import { lastDaysQuery, seriesOf } from '../../dashboard/daily-series';
 import type { DecisionStats } from '../../decisions/api/types';
 import { approvalRates, type RatePoint } from '../model/approval-rate';
-import { exposureByRegion } from '../model/exposure-by-region';
-import { readPages } from './read-pages';
 
 /** Data hooks of the dashboard's portfolio widgets. Each reads on mount and again on `reload`. */
 
@@ -48,19 +46,6 @@ export function useAlertSummary(owner: string | null) {
 
 export function useAggregates() {
   return useLoad<ClientAggregates>((signal) => http.get<ClientAggregates>('/api/v1/clients/aggregates', { signal }), 'aggregates');
-}
-
-/**
- * Exposure by region. The aggregates have no region breakdown yet, so the client list is read (at most 5,000
- * clients); when the server adds `byProvince` to the aggregates, that is used instead.
- */
-export function useRegionExposure(aggregates: ClientAggregates | null) {
-  const byProvince = aggregates?.byProvince ?? null;
-  return useLoad<{ rows: { key: string; count: number; exposure: number }[]; truncated: boolean }>(async (signal) => {
-    if (byProvince) return { rows: byProvince.map((b) => ({ key: b.key ?? '—', count: b.count, exposure: b.exposure })), truncated: false };
-    const { items, truncated } = await readPages<ClientSummary>('/api/v1/clients?limit=500', 10, signal);
-    return { rows: exposureByRegion(items), truncated };
-  }, byProvince ? 'aggregates' : 'list');
 }
 
 /**

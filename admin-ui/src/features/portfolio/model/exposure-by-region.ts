@@ -1,12 +1,20 @@
-/** Exposure by region: Chinese clients by province code, the others by country. */
-export function exposureByRegion(clients: { country: string; provinceCode: string | null; exposure: number }[]): { key: string; count: number; exposure: number }[] {
-  const m = new Map<string, { key: string; count: number; exposure: number }>();
-  for (const c of clients) {
-    const key = c.country === 'CN' ? (c.provinceCode ?? 'CN') : c.country;
-    const row = m.get(key) ?? { key, count: 0, exposure: 0 };
-    row.count++;
-    row.exposure += c.exposure;
-    m.set(key, row);
-  }
-  return [...m.values()].sort((a, b) => b.exposure - a.exposure);
+import type { Bucket } from '../../clients/api/types';
+
+export interface RegionRow {
+  /** A GB/T 2260 province code (`51`), or an ISO 3166-1 country (`SG`; `CN`: China, province not given). */
+  key: string;
+  /** True for a province code: the client list can filter on it. */
+  province: boolean;
+  count: number;
+  exposure: number;
+}
+
+/**
+ * Exposure by region, largest first, from the server's `byRegion` buckets of GET /api/v1/clients/aggregates: the
+ * whole book counted by the store (Chinese clients by province, the others by country), not pages read here.
+ */
+export function exposureByRegion(buckets: readonly Bucket<string>[]): RegionRow[] {
+  return buckets
+    .map((b) => ({ key: b.key, province: /^\d{2}$/.test(b.key), count: b.count, exposure: b.exposure }))
+    .sort((a, b) => b.exposure - a.exposure || b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }

@@ -15,6 +15,20 @@ export function provinceLabel(t: TFunction, code: string | null | undefined): st
   return code ? t(`portfolio.province.${code}`, opts(code)) : t('portfolio.none');
 }
 
+/**
+ * A region of the exposure breakdown: a province code by its name, `CN` alone as China without a province, any
+ * other country by the name the browser knows for it (Intl), else its code.
+ */
+export function regionLabel(t: TFunction, key: string, language: string): string {
+  if (/^\d{2}$/.test(key)) return provinceLabel(t, key);
+  if (key === 'CN') return t('portfolio.widgets.concentration.chinaNoProvince');
+  try {
+    return new Intl.DisplayNames([language], { type: 'region' }).of(key) ?? key;
+  } catch {
+    return key;
+  }
+}
+
 export function class5Label(t: TFunction, cls: string | null | undefined): string {
   return cls ? t(`portfolio.class5.${cls}`, opts(cls)) : t('portfolio.notClassified');
 }

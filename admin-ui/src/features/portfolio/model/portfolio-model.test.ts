@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { seriesOf } from '../../dashboard/daily-series';
 import { approvalRates, overallRate } from './approval-rate';
+import { i18n } from '../../../i18n/i18n';
 import { exposureByRegion } from './exposure-by-region';
+import { regionLabel } from './labels';
 
 describe('dashboard figures', () => {
   it('approval rate per day over credit decisions only, weighted over the window', () => {
@@ -28,16 +30,30 @@ describe('dashboard figures', () => {
     expect(overallRate(points)).toBeCloseTo(4 / 6);
   });
 
-  it('sums exposure by province, foreign clients by country', () => {
+  it("orders the server's region buckets by exposure and tells provinces from countries", () => {
     expect(
       exposureByRegion([
-        { country: 'CN', provinceCode: '51', exposure: 10 },
-        { country: 'CN', provinceCode: '51', exposure: 5 },
-        { country: 'SG', provinceCode: null, exposure: 20 },
+        { key: '44', count: 3, exposure: 15 },
+        { key: '51', count: 2, exposure: 15 },
+        { key: 'CN', count: 1, exposure: 1 },
+        { key: 'SG', count: 1, exposure: 20 },
       ]),
     ).toEqual([
-      { key: 'SG', count: 1, exposure: 20 },
-      { key: '51', count: 2, exposure: 15 },
+      { key: 'SG', province: false, count: 1, exposure: 20 },
+      { key: '44', province: true, count: 3, exposure: 15 },
+      { key: '51', province: true, count: 2, exposure: 15 },
+      { key: 'CN', province: false, count: 1, exposure: 1 },
     ]);
+  });
+
+  it('names regions: provinces from the translations, countries from the browser', async () => {
+    await i18n.changeLanguage('zh-CN');
+    expect(regionLabel(i18n.t, '51', 'zh-CN')).toBe('四川');
+    expect(regionLabel(i18n.t, 'CN', 'zh-CN')).toBe('中国（未填省份）');
+    expect(regionLabel(i18n.t, 'SG', 'zh-CN')).toBe('新加坡');
+    await i18n.changeLanguage('en');
+    expect(regionLabel(i18n.t, '51', 'en')).toBe('Sichuan');
+    expect(regionLabel(i18n.t, 'SG', 'en')).toBe('Singapore');
+    expect(regionLabel(i18n.t, 'XZ', 'en')).toBe('XZ');
   });
 });

@@ -4,21 +4,21 @@ import { Box, Link } from '@mui/material';
 import { BarList } from '../../../components/charts/BarList';
 import { formatAmount, formatPercent } from '../../../components/charts/format';
 import type { ClientAggregates } from '../../clients/api/types';
-import { useRegionExposure } from '../api/portfolio-hooks';
-import { industryLabel, provinceLabel } from '../model/labels';
-import { Muted, WidgetBody } from './Widget';
+import { exposureByRegion } from '../model/exposure-by-region';
+import { industryLabel, regionLabel } from '../model/labels';
+import { Muted } from './Widget';
 
 const TOP = 8;
 
-/** Where the exposure sits: the largest industries and regions, each with its share of the book. */
+/** Where the exposure sits: the largest industries and regions of the whole book (the server's counts), each with its share. */
 export function Concentration({ aggregates }: { aggregates: ClientAggregates }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const regions = useRegionExposure(aggregates);
   if (aggregates.count === 0) return <Muted>{t('portfolio.widgets.noClients')}</Muted>;
   const total = aggregates.exposure;
   const share = (e: number) => formatPercent(total ? e / total : 0, lang, 1);
   const industries = [...aggregates.byIndustry].sort((a, b) => b.exposure - a.exposure).slice(0, TOP);
+  const regions = exposureByRegion(aggregates.byRegion).slice(0, TOP);
   return (
     <Box sx={{ display: 'grid', gap: 3, gridTemplateColumns: { xs: 'minmax(0, 1fr)', md: 'repeat(2, minmax(0, 1fr))' } }}>
       <BarList
@@ -40,34 +40,29 @@ export function Concentration({ aggregates }: { aggregates: ClientAggregates }) 
         }))}
         format={(n) => formatAmount(n, lang)}
       />
-      <WidgetBody state={regions} reload={regions.reload} truncated={(d) => (d.truncated ? t('portfolio.widgets.truncatedClients') : null)}>
-        {({ rows }) => (
-          <BarList
-            caption={t('portfolio.widgets.concentration.byRegion', { count: TOP })}
-            labelHeader={t('portfolio.widgets.concentration.region')}
-            valueHeader={t('portfolio.widgets.concentration.exposure')}
-            data={rows.slice(0, TOP).map((r) => {
-              const province = /^\d{2}$/.test(r.key);
-              const label = province ? provinceLabel(t, r.key) : r.key;
-              return {
-                key: r.key,
-                title: label,
-                label: province ? (
-                  <Link component={RouterLink} to={`/clients?region=${r.key}`}>
-                    {label}
-                  </Link>
-                ) : (
-                  label
-                ),
-                value: r.exposure,
-                detail: share(r.exposure),
-                colour: '#0f7b74',
-              };
-            })}
-            format={(n) => formatAmount(n, lang)}
-          />
-        )}
-      </WidgetBody>
+      <BarList
+        caption={t('portfolio.widgets.concentration.byRegion', { count: TOP })}
+        labelHeader={t('portfolio.widgets.concentration.region')}
+        valueHeader={t('portfolio.widgets.concentration.exposure')}
+        data={regions.map((r) => {
+          const label = regionLabel(t, r.key, lang);
+          return {
+            key: r.key,
+            title: label,
+            label: r.province ? (
+              <Link component={RouterLink} to={`/clients?region=${r.key}`}>
+                {label}
+              </Link>
+            ) : (
+              label
+            ),
+            value: r.exposure,
+            detail: share(r.exposure),
+            colour: '#0f7b74',
+          };
+        })}
+        format={(n) => formatAmount(n, lang)}
+      />
     </Box>
   );
 }
