@@ -38,6 +38,7 @@ describe('SQLite adapter specifics', () => {
     const db = new Database(file, { readonly: true });
     expect(db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all()).toEqual(MIGRATIONS.map((m) => ({ version: m.version, name: m.name })));
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('page_size', { simple: true })).toBe(8192);
     db.close();
   });
 

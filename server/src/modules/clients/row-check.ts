@@ -31,6 +31,6 @@ export function checkLines(validator: SchemaValidator, lines: RawLine[]): Checke
     }
     if (!profile || typeof profile !== 'object' || Array.isArray(profile)) return { row, errors: [{ pointer: '', code: 'type', message: 'must be a JSON object (one client profile per line)' }] };
     const errors = checkProfile(validator, profile);
-    return errors.length ? { row, errors } : { row, prepared: prepareLine(profile as ClientProfile) };
+    return errors.length ? { row, errors } : { row, prepared: prepareLine(profile as ClientProfile, line) };
   });
 }
