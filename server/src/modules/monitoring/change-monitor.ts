@@ -72,7 +72,12 @@ export class ChangeMonitor {
     let held = null as { versions: string; evaluator: ClientEvaluator } | null;
     try {
       while (this.pending.size && !this.closed) {
-        const round = [...this.pending].slice(0, ROUND);
+        // The oldest ROUND changes, without copying the whole backlog (an import queues 100,000).
+        const round: [string, ClientChange][] = [];
+        for (const entry of this.pending) {
+          round.push(entry);
+          if (round.length === ROUND) break;
+        }
         for (const [id] of round) this.pending.delete(id);
         const sets = this.d.rules.active();
         const versions = sets.map((s) => `${s.key}@${s.version}:${s.contentHash}`).join(' ');
