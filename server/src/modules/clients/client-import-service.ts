@@ -34,7 +34,10 @@ type Accept = (row: number, problems: FieldError[], prepared: string | undefined
 export interface ImportOptions {
   /** Where all-or-nothing imports keep their validated rows until every row has been checked. */
   spoolDir: string;
-  /** Rows per store transaction. */
+  /**
+   * Rows per store transaction (default 1,000: ~15 MB of profiles, a quarter of a second of write lock on the
+   * embedded store; 500 made a 100,000-row import about 10 % slower, 200 commits instead of 100).
+   */
   batchSize?: number;
   /** Least time between two progress writes to the store while rows stream in. */
   progressEveryMs?: number;
@@ -64,7 +67,7 @@ export class ClientImportService {
     private readonly clock: Clock,
     private readonly opts: ImportOptions,
   ) {
-    this.batchSize = opts.batchSize ?? 500;
+    this.batchSize = opts.batchSize ?? 1000;
     this.progressEveryMs = opts.progressEveryMs ?? 1000;
   }
 
