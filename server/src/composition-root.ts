@@ -152,13 +152,15 @@ export async function compose(config: Config, log: Logger, clock: Clock = system
     : (clients.onChange(changeMonitor.listener), null);
   demoTimer?.unref();
 
+  // Express tries routes in order: the decision routes, called by upstream systems at volume, come first (no other
+  // module's path starts with /api/v1/decisions, so the order changes no match).
   const routes: RouteDef[] = [
+    ...decisionRoutes(decisions, new RateLimiter(config.apiKeyRatePerSecond)),
     ...authRoutes({ auth, users, apiKeys, cookieSecure: config.cookieSecure, demo: seeded.demo }),
     ...ruleSetRoutes(ruleSets, ruleSetConsole, analyze),
     ...factsRoutes({ clock }),
     ...auditRoutes(stores.audit),
     ...clientRoutes(clients, clientImports),
-    ...decisionRoutes(decisions, new RateLimiter(config.apiKeyRatePerSecond)),
     ...simulationRoutes(simulations, simulationRunner),
     ...alertRoutes(alerts, clock),
     ...monitoringRoutes(scans, () => ({
