@@ -216,6 +216,20 @@ export function clientStoreContract(name: string, open: OpenStores): void {
       expect(await s.clients.get(twin.id)).toBeNull();
     }));
 
+    it('upserts prepared rows whose profile arrives as UTF-8 bytes exactly as from text (Chinese names included)', t(async (s) => {
+      const known = await s.clients.create(clientRecord(), []);
+      const fresh = clientRecord({ name: '福州字节导入机械有限公司' });
+      const again = clientRecord({ uscc: known.profile.uscc, name: '字节更新有限公司' }, { updatedBy: bob, updatedAt: iso(4) });
+      const asBytes = (r: ClientRecord): PreparedClient => ({
+        id: r.id, key: r.key, summary: profileSummary(r.profile), profileJson: Buffer.from(JSON.stringify(r.profile), 'utf8'), createdAt: r.createdAt, createdBy: r.createdBy, updatedAt: r.updatedAt, updatedBy: r.updatedBy,
+      });
+      const results = await s.clients.upsertPrepared([asBytes(fresh), asBytes(again)], () => []);
+      expect(results.map((r) => r.created)).toEqual([true, false]);
+      expect(await s.clients.get(fresh.id)).toEqual(fresh);
+      expect((await s.clients.get(known.id))?.profile).toEqual(again.profile);
+      expect((await s.clients.scan(null, 10)).find((c) => c.id === fresh.id)?.profile.name).toBe('福州字节导入机械有限公司');
+    }));
+
     it('sets segments without touching the profile or its revision, with history and compare-and-set', t(async (s) => {
       const a = await s.clients.create(clientRecord(), []);
       const v1 = values({ tier: 'T3', tags: ['优质客户'], class5: '正常', ifrs9Stage: 1, riskLevel: 'blue' });

@@ -13,8 +13,8 @@ import type { ClientStore } from './client-store';
 import type { CsvColumns } from './client-csv';
 import type { ClientService } from './client-service';
 import { spreadsheetLine } from './csv';
-import { csvRows, lines } from './import-rows';
-import { keyOfLine, parseLine, prepareLine, type PreparedRow } from './prepared';
+import { byteLines, csvRows, lines } from './import-rows';
+import { keyOfLine, parseLine, parseLineBytes, prepareLine, type PreparedRow } from './prepared';
 import type { CheckedRow, RawLine } from './row-check';
 import type { RowChecker } from './row-checker';
 import { type ImportFormat, type ImportJob, type ImportMode, MAX_IMPORT_ROWS, MAX_REPORTED_ERRORS, type RowError } from './import-job';
@@ -268,9 +268,10 @@ export class ClientImportService {
     try {
       let batch: PreparedRow[] = [];
       let index = 0;
-      for await (const line of lines(createReadStream(file, { highWaterMark: 1 << 20 }))) {
-        if (!line || index++ < (skip ?? 0)) continue;
-        batch.push(parseLine(line));
+      // Read as bytes: the profiles go to the store as the UTF-8 they are on disk (no decoding and re-encoding).
+      for await (const line of byteLines(createReadStream(file, { highWaterMark: 1 << 20 }))) {
+        if (!line.length || index++ < (skip ?? 0)) continue;
+        batch.push(parseLineBytes(line));
         if (batch.length >= this.batchSize) {
           await this.commit(job, batch, actor);
           await this.save(job);

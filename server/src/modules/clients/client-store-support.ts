@@ -95,7 +95,7 @@ export function aggregateSummaries(list: ClientSummary[]): ClientAggregates {
 /** A prepared client as a record (the adapters that do not store JSON text upsert it like any other). */
 export function recordOfPrepared(p: PreparedClient): ClientRecord {
   return {
-    id: p.id, revision: 1, key: p.key, profile: JSON.parse(p.profileJson), segments: { ...EMPTY_SEGMENTS },
+    id: p.id, revision: 1, key: p.key, profile: JSON.parse(typeof p.profileJson === 'string' ? p.profileJson : p.profileJson.toString('utf8')), segments: { ...EMPTY_SEGMENTS },
     createdAt: p.createdAt, createdBy: p.createdBy, updatedAt: p.updatedAt, updatedBy: p.updatedBy,
   };
 }

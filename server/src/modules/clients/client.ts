@@ -153,8 +153,11 @@ export interface PreparedClient {
   id: string;
   key: string;
   summary: ProfileSummary;
-  /** JSON text of the normalised profile (no id). */
-  profileJson: string;
+  /**
+   * JSON text of the normalised profile (no id), as a string or as its UTF-8 bytes (an import's spool is read as
+   * bytes: the embedded store writes them as they are, without turning 15 KB a row into a string and back).
+   */
+  profileJson: string | Buffer;
   createdAt: string;
   createdBy: ActorRef;
   updatedAt: string;

@@ -55,6 +55,21 @@ export async function* lines(chunks: AsyncIterable<Buffer | string>): AsyncGener
   if (last.length) yield last.endsWith('\r') ? last.slice(0, -1) : last;
 }
 
+/** Byte chunks → lines as bytes (LF-separated; the import's own spool file, which has no BOM and no CR). */
+export async function* byteLines(chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  let rest: Buffer | null = null;
+  for await (const chunk of chunks) {
+    let start = 0;
+    for (let nl = chunk.indexOf(10); nl >= 0; nl = chunk.indexOf(10, start)) {
+      yield rest ? Buffer.concat([rest, chunk.subarray(0, nl)]) : chunk.subarray(start, nl);
+      rest = null;
+      start = nl + 1;
+    }
+    if (start < chunk.length) rest = rest ? Buffer.concat([rest, chunk.subarray(start)]) : Buffer.from(chunk.subarray(start));
+  }
+  if (rest?.length) yield rest;
+}
+
 /** Byte chunks decoded to text, for the CSV parser (a character split across chunks is kept whole). */
 async function* text(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
   const decoder = new StringDecoder('utf8');

@@ -1,5 +1,5 @@
 import { normalizeProfile } from './client-validation';
-import { parseLine, prepareLine } from './prepared';
+import { parseLine, parseLineBytes, prepareLine } from './prepared';
 import type { ClientProfile } from '../facts/client-profile';
 
 const profile: ClientProfile = { uscc: '91350100M000100Y43', name: '福州测试机械制造有限公司', country: 'CN', provinceCode: '35', cityCode: '350100', industry: { section: 'C', division: '34' } };
@@ -19,5 +19,14 @@ describe('prepared import rows', () => {
       expect(JSON.parse(row.profileJson)).toEqual(normalizeProfile(p));
       expect(row.profileJson).not.toBe(JSON.stringify(p));
     }
+  });
+
+  it('reads a spooled line back as bytes: the same key and summary, the profile as its UTF-8 bytes', () => {
+    const line = prepareLine(profile);
+    const asText = parseLine(line);
+    const asBytes = parseLineBytes(Buffer.from(line, 'utf8'));
+    expect([asBytes.key, asBytes.summary]).toEqual([asText.key, asText.summary]);
+    expect(Buffer.isBuffer(asBytes.profileJson)).toBe(true);
+    expect(asBytes.profileJson.toString()).toBe(asText.profileJson);
   });
 });

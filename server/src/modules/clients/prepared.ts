@@ -10,7 +10,7 @@ import { normalizeProfile } from './client-validation';
 export interface PreparedRow {
   key: string;
   summary: ProfileSummary;
-  profileJson: string;
+  profileJson: string | Buffer;
 }
 
 /**
@@ -30,10 +30,17 @@ function isNormal(p: ClientProfile): boolean {
   return p.id === undefined && (!p.uscc || normalizeId(p.uscc) === p.uscc) && (!p.lei || normalizeId(p.lei) === p.lei) && (!p.localRegNo || p.localRegNo.trim() === p.localRegNo);
 }
 
-export function parseLine(line: string): PreparedRow {
+export function parseLine(line: string): PreparedRow & { profileJson: string } {
   const a = line.indexOf('\t');
   const b = line.indexOf('\t', a + 1);
   return { key: line.slice(0, a), summary: JSON.parse(line.slice(a + 1, b)) as ProfileSummary, profileJson: line.slice(b + 1) };
+}
+
+/** A prepared line as UTF-8 bytes (the spool read back): the profile stays bytes, a view into `line`. */
+export function parseLineBytes(line: Buffer): PreparedRow {
+  const a = line.indexOf(9);
+  const b = line.indexOf(9, a + 1);
+  return { key: line.toString('utf8', 0, a), summary: JSON.parse(line.toString('utf8', a + 1, b)) as ProfileSummary, profileJson: line.subarray(b + 1) };
 }
 
 /**

@@ -53,8 +53,10 @@ export class SqliteClientStore implements ClientStore {
     | 'idByKey'
     | 'insert'
     | 'insertProfile'
+    | 'insertProfileBytes'
     | 'update'
     | 'updateProfile'
+    | 'updateProfileBytes'
     | 'remove'
     | 'removeProfile'
     | 'removeHistory'
@@ -88,8 +90,12 @@ export class SqliteClientStore implements ClientStore {
            @tier, @class5, @ifrs9_stage, @risk_level, @tags, @segments, @created_at, @created_by, @updated_at)`,
       ),
       insertProfile: db.prepare('INSERT INTO client_profiles (id, doc) VALUES (@id, @doc)'),
+      // The profile as UTF-8 bytes (a BLOB parameter) between the envelope's two halves: CAST … AS TEXT takes the
+      // bytes as text in the database's encoding (UTF-8), so the stored doc is the same TEXT as the string form.
+      insertProfileBytes: db.prepare('INSERT INTO client_profiles (id, doc) VALUES (@id, @head || CAST(@bytes AS TEXT) || @tail)'),
       update: db.prepare(`UPDATE clients SET ${cols} WHERE id = @id`),
       updateProfile: db.prepare('UPDATE client_profiles SET doc = @doc WHERE id = @id'),
+      updateProfileBytes: db.prepare('UPDATE client_profiles SET doc = @head || CAST(@bytes AS TEXT) || @tail WHERE id = @id'),
       remove: db.prepare('DELETE FROM clients WHERE id = ?'),
       removeProfile: db.prepare('DELETE FROM client_profiles WHERE id = ?'),
       removeHistory: db.prepare('DELETE FROM client_segment_history WHERE client_id = ?'),
@@ -173,7 +179,10 @@ export class SqliteClientStore implements ClientStore {
           const revision = cur ? cur.revision + 1 : 1;
           const createdAt = cur ? cur.created_at : p.createdAt;
           const createdBy = cur ? cur.created_by : JSON.stringify(p.createdBy);
-          const doc = `{"id":${JSON.stringify(id)},"revision":${revision},"key":${JSON.stringify(p.key)},"profile":${p.profileJson},"createdAt":${JSON.stringify(createdAt)},"createdBy":${createdBy},"updatedAt":${JSON.stringify(p.updatedAt)},"updatedBy":${JSON.stringify(p.updatedBy)}}`;
+          const head = `{"id":${JSON.stringify(id)},"revision":${revision},"key":${JSON.stringify(p.key)},"profile":`;
+          const tail = `,"createdAt":${JSON.stringify(createdAt)},"createdBy":${createdBy},"updatedAt":${JSON.stringify(p.updatedAt)},"updatedBy":${JSON.stringify(p.updatedBy)}}`;
+          // Profile bytes are joined to the envelope by SQLite (docFromBytes), never made a 15 KB string here.
+          const doc = typeof p.profileJson === 'string' ? head + p.profileJson + tail : { head, bytes: p.profileJson, tail };
           const segments = cur ? this.segmentsOf(cur.id) : { ...EMPTY_SEGMENTS };
           const row = { ...columnsOf(p.summary), id, natural_key: p.key, revision, created_at: createdAt, created_by: createdBy, updated_at: p.updatedAt, doc, ...segmentColumns(segments) };
           return { row, events: (result) => audit(cur ? { ...p, id } : p, result) };
@@ -183,7 +192,7 @@ export class SqliteClientStore implements ClientStore {
   }
 
   /** One upsert inside the caller's transaction: insert under `id`, or update the client holding `key`. */
-  private upsertOne(key: string, id: string, build: (cur: Head | undefined) => { row: ReturnType<typeof rowOf>; events: (result: UpsertResult) => AuditEvent[] }): UpsertResult {
+  private upsertOne(key: string, id: string, build: (cur: Head | undefined) => { row: Row; events: (result: UpsertResult) => AuditEvent[] }): UpsertResult {
     const cur = this.q.headByKey.get(key) as Head | undefined;
     if (!cur && this.q.head.get(id)) throw exists(key, id);
     const { row, events } = build(cur);
@@ -291,14 +300,16 @@ export class SqliteClientStore implements ClientStore {
     return JSON.parse((this.q.segments.get(id) as string | undefined) ?? 'null') as ClientSegments;
   }
 
-  private insertRow(row: ReturnType<typeof rowOf>): void {
+  private insertRow(row: Row): void {
     this.q.insert.run(row);
-    this.q.insertProfile.run(row);
+    if (typeof row.doc === 'string') this.q.insertProfile.run(row);
+    else this.q.insertProfileBytes.run({ id: row.id, ...row.doc });
   }
 
-  private updateRow(row: ReturnType<typeof rowOf>): void {
+  private updateRow(row: Row): void {
     this.q.update.run(row);
-    this.q.updateProfile.run(row);
+    if (typeof row.doc === 'string') this.q.updateProfile.run(row);
+    else this.q.updateProfileBytes.run({ id: row.id, ...row.doc });
   }
 
   /** Prepared statements by their text: the filter shapes are few (each optional clause is fixed text). */
@@ -331,6 +342,9 @@ function columnsOf(s: ProfileSummary) {
     booked_class5: s.bookedClass5,
   };
 }
+
+/** A row to write: the doc as a string, or as the profile's bytes with the envelope around them (imports). */
+type Row = Omit<ReturnType<typeof rowOf>, 'doc'> & { doc: string | { head: string; bytes: Buffer; tail: string } };
 
 function rowOf(r: ClientRecord) {
   const { segments, ...rest } = r;
