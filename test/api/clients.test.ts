@@ -53,6 +53,9 @@ describe('the client register over HTTP', () => {
     expect(stale.status).toBe(409);
     expect(stale.body.code).toBe('revision_conflict');
     expect((await analyst.put(`${C}/${id}`, renamed)).status).toBe(428);
+    // An If-Match that holds no revision is the caller's mistake (400), not a conflict with someone else's change.
+    const garbled = await analyst.put(`${C}/${id}`, renamed, { 'if-match': 'latest' });
+    expect([garbled.status, garbled.body.code]).toEqual([400, 'bad_if_match']);
     expect((await approver.get(`${C}/${id}`)).body).toMatchObject({ revision: 2, profile: { name: '更名后有限公司' } });
 
     expect((await analyst.delete(`${C}/${id}`, { 'if-match': '"1"' })).status).toBe(409);

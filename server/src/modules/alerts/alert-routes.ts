@@ -1,7 +1,6 @@
 import { defineRoute, type RouteDef } from '../../http/route';
 import type { Clock } from '../../shared/clock';
-import { BadRequestError } from '../../shared/errors';
-import { ifMatch } from '../auth/auth-routes';
+import { ifMatchRevision, withRevisionEtag } from '../../http/revision-headers';
 import type { Alert, AlertStatus, Severity } from './alert';
 import type { AlertService } from './alert-service';
 import type { AlertFilter } from './alert-store';
@@ -14,14 +13,8 @@ const A = '/api/v1/alerts/:id';
  */
 const withEtag = (a: Alert) => {
   const notes = a.notes?.length ?? a.noteCount ?? 0;
-  return { body: a, headers: { ETag: notes ? `"${a.revision}.${notes}"` : `"${a.revision}"` } };
+  return withRevisionEtag(a, 200, notes ? `"${a.revision}.${notes}"` : `"${a.revision}"`);
 };
-
-function revision(req: Parameters<typeof ifMatch>[0]): number | undefined {
-  const r = ifMatch(req);
-  if (r !== undefined && Number.isNaN(r)) throw new BadRequestError('bad_if_match', 'If-Match must be the revision number, e.g. If-Match: "3".');
-  return r;
-}
 
 /** Query values arrive validated by alert-list-query. */
 export function alertFilterOf(q: Record<string, string | undefined>, today: string): AlertFilter {
@@ -63,16 +56,16 @@ export function alertRoutes(s: AlertService, clock: Clock): RouteDef[] {
       summary: 'One alert with its notes and revision (ETag)',
       handler: async ({ params }) => withEtag(await s.get(params.id)),
     }),
-    step('acknowledge', 'Acknowledge an open alert (If-Match optional)', (id, _c, { actor, req }) => s.acknowledge(id, actor, revision(req))),
-    step('start', 'Start working on an open or acknowledged alert (If-Match optional)', (id, _c, { actor, req }) => s.start(id, actor, revision(req))),
-    step('resolve', 'Resolve an alert; the comment (what was done, the evidence) is required', (id, c, { actor, req }) => s.resolve(id, c ?? '', actor, revision(req))),
+    step('acknowledge', 'Acknowledge an open alert (If-Match optional)', (id, _c, { actor, req }) => s.acknowledge(id, actor, ifMatchRevision(req))),
+    step('start', 'Start working on an open or acknowledged alert (If-Match optional)', (id, _c, { actor, req }) => s.start(id, actor, ifMatchRevision(req))),
+    step('resolve', 'Resolve an alert; the comment (what was done, the evidence) is required', (id, c, { actor, req }) => s.resolve(id, c ?? '', actor, ifMatchRevision(req))),
     step('dismiss', 'Dismiss an alert with a reason (required). Blue and yellow: dismissed at once. Red and orange: a request that a second person confirms', (id, c, { actor, req }) =>
-      s.dismiss(id, c ?? '', actor, revision(req)),
+      s.dismiss(id, c ?? '', actor, ifMatchRevision(req)),
     ),
     step('confirm-dismissal', 'Confirm another person\'s request to dismiss a red or orange alert (four eyes: 403 four_eyes for the requester)', (id, c, { actor, req }) =>
-      s.confirmDismissal(id, c, actor, revision(req)),
+      s.confirmDismissal(id, c, actor, ifMatchRevision(req)),
     ),
-    step('refuse-dismissal', 'Refuse a pending dismissal request with a comment; the alert stays active', (id, c, { actor, req }) => s.refuseDismissal(id, c ?? '', actor, revision(req))),
+    step('refuse-dismissal', 'Refuse a pending dismissal request with a comment; the alert stays active', (id, c, { actor, req }) => s.refuseDismissal(id, c ?? '', actor, ifMatchRevision(req))),
     defineRoute({
       method: 'post', path: `${A}/notes`, access: 'alerts:write', allowApiKey: false, body: 'alert-note', tags: ['alerts'],
       summary: 'Add a note to an alert (append-only: notes are never edited or removed)',

@@ -1,3 +1,4 @@
+import { ifMatchRevision } from '../../http/revision-headers';
 import type { Request, Response } from 'express';
 import { defineRoute, type RouteDef } from '../../http/route';
 import { UnauthenticatedError } from '../../shared/errors';
@@ -91,7 +92,7 @@ export function authRoutes(d: AuthRouteDeps): RouteDef[] {
     defineRoute({
       method: 'patch', path: '/api/v1/admin/users/:id', access: 'admin:users', allowApiKey: false, body: 'user-update', tags: ['admin'],
       summary: 'Change roles, display name, relationship-manager code, password, or disable a user (If-Match: revision, optional)',
-      handler: async ({ params, body, actor, req }) => ({ body: await d.users.update(params.id, body, actor, ifMatch(req)) }),
+      handler: async ({ params, body, actor, req }) => ({ body: await d.users.update(params.id, body, actor, ifMatchRevision(req)) }),
     }),
     defineRoute({
       method: 'get', path: '/api/v1/admin/api-keys', access: 'admin:api-keys', allowApiKey: false, tags: ['admin'],
@@ -115,11 +116,3 @@ export function clientIp(req: Request): string {
   return req.ip ?? req.socket.remoteAddress ?? 'unknown';
 }
 
-/** Parses `If-Match: 3`, `"3"` or `W/"3"` into a revision number. */
-export function ifMatch(req: Request): number | undefined {
-  const raw = req.headers['if-match'];
-  if (!raw) return undefined;
-  // `"3"`, or an ETag that carries more after the revision (`"3.2"`: an alert's revision and its note count).
-  const m = /^(?:W\/)?"?(\d+)(?:\.\d+)?"?$/.exec(String(raw).trim());
-  return m ? Number(m[1]) : NaN;
-}

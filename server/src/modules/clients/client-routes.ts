@@ -1,5 +1,5 @@
 import { defineRoute, type RouteDef } from '../../http/route';
-import { ifMatch } from '../auth/auth-routes';
+import { ifMatchRevision, withRevisionEtag } from '../../http/revision-headers';
 import type { ClientRecord } from './client';
 import type { ClientImportService } from './client-import-service';
 import { importRoutes } from './client-import-routes';
@@ -9,9 +9,7 @@ import type { ClientFilter } from './client-store';
 const C = '/api/v1/clients/:id';
 
 /** The revision travels as an ETag so clients can send it back in If-Match. */
-function withEtag(r: ClientRecord, status = 200) {
-  return { status, body: r, headers: { ETag: `"${r.revision}"` } };
-}
+const withEtag = (r: ClientRecord, status = 200) => withRevisionEtag(r, status);
 
 /** Query values arrive validated (client-list-query / client-aggregates-query); only the stage needs a number. */
 export function filterOf(q: Record<string, string | undefined>): ClientFilter {
@@ -48,13 +46,13 @@ export function clientRoutes(s: ClientService, imports: ClientImportService): Ro
     defineRoute({
       method: 'put', path: C, access: 'clients:write', body: 'client-profile', response: 'client-record', tags: ['clients'],
       summary: 'Replace a client\'s profile; needs If-Match with the revision you edited (a stale one is 409, nothing changes)',
-      handler: async ({ params, body, actor, req }) => withEtag(await s.update(params.id, body, ifMatch(req), actor)),
+      handler: async ({ params, body, actor, req }) => withEtag(await s.update(params.id, body, ifMatchRevision(req), actor)),
     }),
     defineRoute({
       method: 'delete', path: C, access: 'clients:write', tags: ['clients'],
       summary: 'Delete a client (If-Match optional: when sent, a stale revision is 409)',
       handler: async ({ params, actor, req }) => {
-        await s.delete(params.id, ifMatch(req), actor);
+        await s.delete(params.id, ifMatchRevision(req), actor);
         return { status: 204 };
       },
     }),
@@ -67,7 +65,7 @@ export function clientRoutes(s: ClientService, imports: ClientImportService): Ro
       method: 'post', path: `${C}/statements`, access: 'clients:write', body: 'client-statement', tags: ['clients'],
       summary: 'Add a statement, or replace the one for the same period end and scope (If-Match optional)',
       handler: async ({ params, body, actor, req }) => {
-        const { client, replaced } = await s.addStatement(params.id, body, ifMatch(req), actor);
+        const { client, replaced } = await s.addStatement(params.id, body, ifMatchRevision(req), actor);
         return { status: replaced ? 200 : 201, body: { clientId: client.id, revision: client.revision, statement: body, replaced }, headers: { ETag: `"${client.revision}"` } };
       },
     }),
@@ -80,7 +78,7 @@ export function clientRoutes(s: ClientService, imports: ClientImportService): Ro
       method: 'post', path: `${C}/events`, access: 'clients:write', body: 'client-event', tags: ['clients'],
       summary: 'Record an event for the client; it gets an evt_ id unless it carries one (If-Match optional)',
       handler: async ({ params, body, actor, req }) => {
-        const { client, event } = await s.addEvent(params.id, body, ifMatch(req), actor);
+        const { client, event } = await s.addEvent(params.id, body, ifMatchRevision(req), actor);
         return { status: 201, body: { clientId: client.id, revision: client.revision, event }, headers: { ETag: `"${client.revision}"` } };
       },
     }),

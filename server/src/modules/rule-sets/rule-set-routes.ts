@@ -1,5 +1,5 @@
 import { defineRoute, type RouteDef } from '../../http/route';
-import { ifMatch } from '../auth/auth-routes';
+import { ifMatchRevision, withRevisionEtag } from '../../http/revision-headers';
 import type { Analyzer } from './engine-rule-set-checker';
 import type { RuleSetVersion, TransitionName } from './rule-set';
 import type { RuleSetConsole } from './rule-set-console';
@@ -9,9 +9,7 @@ const V = '/api/v1/rule-sets/:key/versions/:version';
 const num = (s: string) => (/^\d{1,9}$/.test(s) ? Number(s) : -1);
 
 /** The revision travels as an ETag so clients can send it back in If-Match. */
-function withEtag(v: RuleSetVersion, status = 200) {
-  return { status, body: v, headers: { ETag: `"${v.revision}"` } };
-}
+const withEtag = (v: RuleSetVersion, status = 200) => withRevisionEtag(v, status);
 
 export function ruleSetRoutes(s: RuleSetService, testConsole: RuleSetConsole, analyze: Analyzer): RouteDef[] {
   const transition = (name: TransitionName, access: 'rules:write' | 'rules:approve' | 'rules:activate', summary: string) =>
@@ -20,7 +18,7 @@ export function ruleSetRoutes(s: RuleSetService, testConsole: RuleSetConsole, an
       allowApiKey: access === 'rules:write',
       precheck: name === 'approve' ? ({ actor, params }) => s.assertMayApprove(params.key, num(params.version), actor) : undefined,
       handler: async ({ params, body, actor, req }) =>
-        withEtag(await s.transition(params.key, num(params.version), name, { ...body, expectedRevision: ifMatch(req) }, actor)),
+        withEtag(await s.transition(params.key, num(params.version), name, { ...body, expectedRevision: ifMatchRevision(req) }, actor)),
     });
   return [
     defineRoute({
@@ -56,13 +54,13 @@ export function ruleSetRoutes(s: RuleSetService, testConsole: RuleSetConsole, an
     defineRoute({
       method: 'put', path: V, access: 'rules:write', body: 'rule-set', tags: ['rule-sets'],
       summary: 'Replace a draft\'s document; needs If-Match with the revision you edited (a stale one is 409)',
-      handler: async ({ params, body, actor, req }) => withEtag(await s.updateDraft(params.key, num(params.version), body, ifMatch(req), actor)),
+      handler: async ({ params, body, actor, req }) => withEtag(await s.updateDraft(params.key, num(params.version), body, ifMatchRevision(req), actor)),
     }),
     defineRoute({
       method: 'delete', path: V, access: 'rules:write', tags: ['rule-sets'],
       summary: 'Delete a draft',
       handler: async ({ params, actor, req }) => {
-        await s.deleteDraft(params.key, num(params.version), ifMatch(req), actor);
+        await s.deleteDraft(params.key, num(params.version), ifMatchRevision(req), actor);
         return { status: 204 };
       },
     }),
