@@ -17,6 +17,7 @@ import { MyCodeForm } from '../../features/alerts/list/MyCodeForm';
 import { alertFiltersFromSearch, alertListPath, isFiltered, searchFromAlertFilters, type AlertFilters } from '../../features/alerts/model/alert-filters';
 import { useMyOwnerCode } from '../../features/alerts/model/use-my-code';
 import { useNow } from '../../features/alerts/model/use-now';
+import { LoadMore } from '../../components/LoadMore';
 
 /** The alerts inbox: mine or all, filters in the address, SLA countdowns, bulk acknowledgement. */
 export function AlertsPage() {
@@ -144,19 +145,7 @@ export function AlertsPage() {
                 {bulk.busy && <CircularProgress size={18} aria-label={t('pageState.loading')} />}
               </Stack>
               <AlertTable items={state.items} now={now} selected={writer ? selected : undefined} onToggle={writer ? toggle : undefined} onToggleAll={writer ? toggleAll : undefined} />
-              {state.moreError != null && (
-                <MuiAlert severity="error" sx={{ mt: 1 }} action={<Button color="inherit" size="small" onClick={loadMore}>{t('pageState.retry')}</Button>}>
-                  {problemMessage(t, state.moreError)}
-                </MuiAlert>
-              )}
-              {state.nextCursor && (
-                <Stack direction="row" spacing={1} sx={{ mt: 1, justifyContent: 'center', alignItems: 'center' }}>
-                  <Button onClick={loadMore} disabled={state.loadingMore}>
-                    {t('alerts.list.loadMore')}
-                  </Button>
-                  {state.loadingMore && <CircularProgress size={18} aria-label={t('pageState.loading')} />}
-                </Stack>
-              )}
+              <LoadMore state={state} onMore={loadMore} label={t('alerts.list.loadMore')} />
             </>
           )}
         </>

@@ -1,9 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router-dom';
-import { Alert, Button, CircularProgress, Paper, Stack, Typography } from '@mui/material';
+import { Button, Paper, Typography } from '@mui/material';
 import BusinessIcon from '@mui/icons-material/BusinessOutlined';
 import UploadIcon from '@mui/icons-material/UploadFileOutlined';
-import { problemMessage } from '../../api/problem-message';
 import { useSession } from '../../auth/session-context';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '../../components/PageState';
@@ -12,6 +11,7 @@ import { useClientAggregates, useClientList } from '../../features/clients/api/c
 import { ClientFilterBar } from '../../features/clients/list/ClientFilterBar';
 import { ClientTable } from '../../features/clients/list/ClientTable';
 import { activeClientFilterCount, clientFiltersFromSearch, EMPTY_CLIENT_FILTERS, searchFromClientFilters } from '../../features/clients/model/client-filters';
+import { LoadMore } from '../../components/LoadMore';
 
 /** The client register: search by name or USCC, filters in the address, pages by cursor. */
 export function ClientsPage() {
@@ -63,19 +63,7 @@ export function ClientsPage() {
             {state.nextCursor ? t('clients.list.loadedMore', { count: state.items.length }) : t('clients.list.loadedAll', { count: state.items.length })}
           </Typography>
           <ClientTable items={state.items} />
-          {state.moreError != null && (
-            <Alert severity="error" sx={{ mt: 1 }} action={<Button color="inherit" size="small" onClick={loadMore}>{t('pageState.retry')}</Button>}>
-              {problemMessage(t, state.moreError)}
-            </Alert>
-          )}
-          {state.nextCursor && (
-            <Stack direction="row" spacing={1} sx={{ mt: 1, justifyContent: 'center', alignItems: 'center' }}>
-              <Button onClick={loadMore} disabled={state.loadingMore}>
-                {t('clients.list.loadMore')}
-              </Button>
-              {state.loadingMore && <CircularProgress size={18} aria-label={t('pageState.loading')} />}
-            </Stack>
-          )}
+          <LoadMore state={state} onMore={loadMore} label={t('clients.list.loadMore')} />
         </>
       )}
     </>

@@ -1,8 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, CircularProgress, Paper, Stack, Typography } from '@mui/material';
+import { Button, Paper, Typography } from '@mui/material';
 import GavelIcon from '@mui/icons-material/GavelOutlined';
-import { problemMessage } from '../../api/problem-message';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '../../components/PageState';
 import { useUrlFilters } from '../../components/filters/use-url-filters';
@@ -10,6 +9,7 @@ import { useDecisionLog } from '../../features/decisions/api/decision-hooks';
 import { DecisionFilterBar } from '../../features/decisions/filters/DecisionFilterBar';
 import { activeFilterCount, EMPTY_FILTERS, filtersFromSearch, searchFromFilters } from '../../features/decisions/model/decision-filters';
 import { DecisionTable } from '../../features/decisions/table/DecisionTable';
+import { LoadMore } from '../../components/LoadMore';
 
 /** The decision log: filters kept in the address, pages fetched by cursor, rows windowed. */
 export function DecisionsPage() {
@@ -44,19 +44,7 @@ export function DecisionsPage() {
             {state.nextCursor ? t('decisions.list.loadedMore', { count: state.items.length }) : t('decisions.list.loadedAll', { count: state.items.length })}
           </Typography>
           <DecisionTable items={state.items} hasMore={Boolean(state.nextCursor)} loadingMore={state.loadingMore} paused={state.moreError != null} onNeedMore={loadMore} />
-          {state.moreError != null && (
-            <Alert severity="error" sx={{ mt: 1 }} action={<Button color="inherit" size="small" onClick={loadMore}>{t('pageState.retry')}</Button>}>
-              {problemMessage(t, state.moreError)}
-            </Alert>
-          )}
-          {state.nextCursor && (
-            <Stack direction="row" spacing={1} sx={{ mt: 1, justifyContent: 'center', alignItems: 'center' }}>
-              <Button onClick={loadMore} disabled={state.loadingMore}>
-                {t('decisions.list.loadMore')}
-              </Button>
-              {state.loadingMore && <CircularProgress size={18} aria-label={t('pageState.loading')} />}
-            </Stack>
-          )}
+          <LoadMore state={state} onMore={loadMore} label={t('decisions.list.loadMore')} />
         </>
       )}
     </>
