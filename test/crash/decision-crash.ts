@@ -8,81 +8,17 @@
  * batch decisions from several concurrent clients, kills the server half-way, restarts it on the same directory and
  * reads the whole log back over HTTP. Prints `acknowledged: N` and `lost: N`; exits 1 if anything was lost.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { ADMIN_PASSWORD, faultPolicy, freePort, STAFF_PASSWORD, startChild } from '../faults/child-server';
 import { Client, provision } from './decision-setup';
 
-const ROOT = resolve(__dirname, '..', '..');
-const ADMIN_PASSWORD = 'Crash-Test-Owner-9931';
-const STAFF_PASSWORD = 'Crash-Test-Staff-5527';
 const KEY = 'crash-policy';
-
-function crashPolicy() {
-  return {
-    key: KEY, family: 'credit-policy', name: { zh: '崩溃测试政策', en: 'Crash-test policy' },
-    inputs: [{ name: 'debtToAsset', type: 'number', required: true }, { name: 'maxDpd', type: 'integer' }],
-    outputs: { decision: { type: 'string', merge: 'worst', order: ['decline', 'refer', 'approve'], default: 'approve' } },
-    rules: [
-      { name: 'leverage', priority: 10, conditions: { all: [{ fact: 'debtToAsset', operator: 'greaterThan', value: 0.7 }] }, event: { type: 'refer', params: { decision: 'refer' } } },
-      { name: 'arrears', priority: 20, conditions: { all: [{ fact: 'maxDpd', operator: 'greaterThanInclusive', value: 91 }] }, event: { type: 'decline', params: { decision: 'decline' } } },
-    ],
-    tests: [{ name: 'clean', facts: { debtToAsset: 0.5, maxDpd: 0 }, expect: { outputs: { decision: 'approve' } } }],
-  };
-}
 
 function arg(name: string, dflt: number): number {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : dflt;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => res(port));
-    });
-    s.on('error', rej);
-  });
-}
-
-function startServer(dataDir: string, port: number): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      COVENANT_DATA_DIR: dataDir,
-      COVENANT_STORE: 'sqlite',
-      COVENANT_SEED_DEMO: 'false',
-      COVENANT_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      COVENANT_SERVE_UI: 'false',
-      COVENANT_API_KEY_RATE: '1000000',
-      NODE_ENV: 'development',
-      LOG_LEVEL: 'error',
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  return child;
-}
-
-async function waitReady(base: string, child: ChildProcess, ms = 30_000): Promise<void> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode} during start-up`);
-    try {
-      const r = await fetch(`${base}/readyz`);
-      if (r.status === 200) return;
-    } catch {
-      /* not listening yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('server did not become ready');
 }
 
 /** One caller: decisions in a loop until told to stop or the server goes away; returns the ids it got a 200 for. */
@@ -122,25 +58,22 @@ async function loggedIds(c: Client): Promise<Set<string>> {
 export async function runCrashTest(opts: { seconds: number; clients: number; rounds: number }): Promise<{ acknowledged: number; lost: number }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'covenant-crash-'));
   const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  let child = startServer(dataDir, port);
+  let server = await startChild(dataDir, port, { LOG_LEVEL: 'error' });
+  const base = server.base;
   const acked: string[] = [];
   try {
-    await waitReady(base, child);
-    const secret = await provision(base, { adminPassword: ADMIN_PASSWORD, staffPassword: STAFF_PASSWORD, document: crashPolicy() });
+    const secret = await provision(base, { adminPassword: ADMIN_PASSWORD, staffPassword: STAFF_PASSWORD, document: faultPolicy(KEY) });
     for (let round = 1; round <= opts.rounds; round++) {
       const started = Date.now();
       let killed = false;
       const callers = Array.from({ length: opts.clients }, (_, n) => drive(new Client(base, secret), () => killed || Date.now() - started > opts.seconds * 1000, n));
       // Kill at a random moment in the middle half of the run, with no warning: SIGKILL runs no handler.
       await new Promise((r) => setTimeout(r, (opts.seconds * 1000) * (0.25 + Math.random() * 0.5)));
-      child.kill('SIGKILL');
-      await new Promise((r) => child.once('exit', r));
+      await server.kill();
       killed = true;
       for (const ids of await Promise.all(callers)) acked.push(...ids);
       console.log(`round ${round}: killed the server after ${Date.now() - started} ms; ${acked.length} decisions acknowledged so far`);
-      child = startServer(dataDir, port);
-      await waitReady(base, child);
+      server = await startChild(dataDir, port, { LOG_LEVEL: 'error' });
     }
     const logged = await loggedIds(new Client(base, secret));
     const lost = acked.filter((id) => !logged.has(id));
@@ -150,7 +83,7 @@ export async function runCrashTest(opts: { seconds: number; clients: number; rou
     if (lost.length) console.log(`first lost ids: ${lost.slice(0, 10).join(', ')}`);
     return { acknowledged: acked.length, lost: lost.length };
   } finally {
-    child.kill('SIGKILL');
+    await server.kill();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

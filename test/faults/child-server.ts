@@ -1,7 +1,7 @@
 /**
- * The real server (server/src/main.ts) in a child process on a data directory of the caller's, for the fault tests
- * and the soak: the same start-up as test/crash/decision-crash.ts (whose Client and provision() are reused), so it
- * can be killed with SIGKILL and started again on the same directory.
+ * The real server (server/src/main.ts) in a child process on a data directory of the caller's, for the fault tests,
+ * the soak and the crash test (test/crash/decision-crash.ts, whose Client and provision() they reuse), so it can be
+ * killed with SIGKILL and started again on the same directory.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
