@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compose } from '../../server/src/composition-root';
 import { ConfigError, loadConfig } from '../../server/src/config';
 import { createLogger } from '../../server/src/logger';
+import { freePort } from '../faults/child-server';
 
 const silent = createLogger('silent');
 
@@ -59,14 +59,6 @@ describe('first start of an empty production store', () => {
   });
 });
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 describe('graceful shutdown', () => {
   it('on SIGTERM finishes the request in flight, then exits 0', async () => {

@@ -16,7 +16,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { RuleInput } from '../../server/src/modules/rule-sets/rule-set';
@@ -24,6 +23,7 @@ import { Client, provision } from '../crash/decision-setup';
 import { BOOLEAN_FIELDS, generateBorrowers, NUMERIC_FIELDS, STRING_FIELDS } from './borrowers';
 import { generateCreditRuleSet } from './credit-rules';
 import { describeMachine } from './machine';
+import { freePort } from '../faults/child-server';
 
 /** The part of autocannon's programmatic API used here (the package ships no types). */
 type Autocannon = (o: Record<string, unknown>) => Promise<{ requests: { average: number }; latency: { p50: number; p99: number }; non2xx: number; errors: number; timeouts: number }>;
@@ -72,16 +72,6 @@ interface RunFigures {
   serverCpu: number;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => res(port));
-    });
-    s.on('error', rej);
-  });
-}
 
 function child(args: string[], env: Record<string, string> = {}, nodeFlags: string[] = []): ChildProcess {
   return spawn(process.execPath, [...nodeFlags, '--import', 'tsx', ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
