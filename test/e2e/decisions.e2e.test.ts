@@ -1,23 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { useAppInBrowser } from './app-in-browser';
 import { describeInBrowser } from './browser';
+import { signIn } from './sign-in';
 
 /** A test case of the shipped corporate credit policy: its facts, and the rules it expects to fire. */
 const corporate = JSON.parse(readFileSync(join(__dirname, '..', '..', 'rules', 'credit-policy', 'corporate.json'), 'utf8')) as {
   tests: { name: string; facts: Record<string, unknown>; expect: { outputs: Record<string, unknown> } }[];
 };
 const testCase = corporate.tests[0];
-
-async function signIn(page: Page, url: string, username: string) {
-  await page.goto(url + '/login');
-  await page.getByRole('button', { name: 'English' }).click();
-  await page.getByLabel('User name').fill(username);
-  await page.getByLabel('Password').fill('covenant-demo');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
-}
 
 describeInBrowser('the decision log in the browser', () => {
   const app = useAppInBrowser();

@@ -3,6 +3,7 @@ import { simplePolicy } from '../fixtures/simple-policy';
 import { ApiClient } from '../support/http-client';
 import { useAppInBrowser } from './app-in-browser';
 import { describeInBrowser } from './browser';
+import { signIn } from './sign-in';
 
 const PREFERRED_KEY = 'corporate-credit-policy';
 const FALLBACK_KEY = 'e2e-credit-policy';
@@ -64,15 +65,6 @@ async function prepareTarget(url: string): Promise<Target> {
   expect((await approver.post(`${path}/approve`)).status).toBe(200);
   expect((await approver.post(`${path}/activate`)).status).toBe(200);
   return chooseTarget(FALLBACK_KEY, created.body.version, simplePolicy(FALLBACK_KEY))!;
-}
-
-async function signIn(page: Page, url: string, username: string) {
-  await page.goto(url + '/login');
-  await page.getByRole('button', { name: 'English' }).click();
-  await page.getByLabel('User name').fill(username);
-  await page.getByLabel('Password').fill('covenant-demo');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
 }
 
 /** Runs a lifecycle step from the approval panel: the button, then the same button in its confirmation dialog. */

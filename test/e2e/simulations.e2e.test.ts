@@ -1,17 +1,8 @@
-import type { Page } from 'playwright-core';
 import { profiles } from '../api/clients-support';
 import { ApiClient } from '../support/http-client';
 import { useAppInBrowser } from './app-in-browser';
 import { describeInBrowser } from './browser';
-
-async function signIn(page: Page, url: string, username: string) {
-  await page.goto(url + '/login');
-  await page.getByRole('button', { name: 'English' }).click();
-  await page.getByLabel('User name').fill(username);
-  await page.getByLabel('Password').fill('covenant-demo');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
-}
+import { signIn } from './sign-in';
 
 const KEY = 'corporate-credit-policy';
 
